@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OsceCmsConfig(AppConfig):
+    name = "osce_cms"
+    verbose_name = "OSCE CMS"

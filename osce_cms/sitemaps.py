@@ -1,0 +1,6 @@
+"""Every app's sitemaps, gathered for /sitemap.xml."""
+
+from press.sitemaps import SITEMAPS as PRESS_SITEMAPS
+from taxonomy.sitemaps import SITEMAPS as TAXONOMY_SITEMAPS
+
+SITEMAPS = {**TAXONOMY_SITEMAPS, **PRESS_SITEMAPS}

@@ -1,0 +1,25 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from osce_cms.richtext import RichTextField
+
+
+class Page(models.Model):
+    """A simple content page, e.g. About us, served at /pages/<slug>/."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    body = RichTextField(_("body"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:page-detail", kwargs={"slug": self.slug})
