@@ -10,8 +10,9 @@ from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS},
-         name="django.contrib.sitemaps.views.sitemap"),
+    path(
+        "sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"
+    ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("i18n/setlang/", set_language, name="set-language"),
     path("admin/", admin.site.urls),

@@ -46,11 +46,17 @@ class PressRelease(models.Model):
         _("publication date and time"), default=timezone.now, db_index=True
     )
     place = models.ForeignKey(
-        Place, verbose_name=_("place"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="press_releases",
+        Place,
+        verbose_name=_("place"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="press_releases",
     )
     source = models.ForeignKey(
-        Structure, verbose_name=_("source"), on_delete=models.PROTECT,
+        Structure,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
         related_name="press_releases",
         help_text=_("The organisational unit that issued the release."),
     )
@@ -64,22 +70,31 @@ class PressRelease(models.Model):
     body = RichTextField(_("body"), blank=True)
 
     lead_image = models.ImageField(
-        _("lead image"), upload_to="press/images/%Y/%m/", blank=True,
-        width_field="lead_image_width", height_field="lead_image_height",
+        _("lead image"),
+        upload_to="press/images/%Y/%m/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
     )
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_alt = models.CharField(
-        _("alternative text"), max_length=300, blank=True,
+        _("alternative text"),
+        max_length=300,
+        blank=True,
         help_text=_("Describes the image for people who cannot see it. Required with an image."),
     )
     lead_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
     lead_image_credit = models.CharField(_("credit"), max_length=200, blank=True)
-    lead_image_renditions = models.JSONField(_("renditions"), default=dict, blank=True,
-                                             editable=False)
+    lead_image_renditions = models.JSONField(
+        _("renditions"), default=dict, blank=True, editable=False
+    )
 
     related = models.ManyToManyField(
-        "self", verbose_name=_("related press releases"), blank=True, symmetrical=False,
+        "self",
+        verbose_name=_("related press releases"),
+        blank=True,
+        symmetrical=False,
         related_name="+",
     )
     language = models.CharField(
@@ -89,10 +104,14 @@ class PressRelease(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
-    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True,
-                                              editable=False)
+    first_published_at = models.DateTimeField(
+        _("first published"), null=True, blank=True, editable=False
+    )
     major_updated_at = models.DateTimeField(
-        _("last major update"), null=True, blank=True, editable=False,
+        _("last major update"),
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("Feed items are dated by their last major change."),
     )
     needs_retrospective_review = models.BooleanField(
@@ -100,20 +119,31 @@ class PressRelease(models.Model):
     )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
     withdrawal_note = models.TextField(_("withdrawal notice"), blank=True, editable=False)
-    alternative_url = models.CharField(_("alternative address"), max_length=500, blank=True,
-                                       editable=False)
+    alternative_url = models.CharField(
+        _("alternative address"), max_length=500, blank=True, editable=False
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
 
     objects = PressReleaseQuerySet.as_manager()
@@ -141,7 +171,9 @@ class PressRelease(models.Model):
 
 class PressContact(models.Model):
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE,
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
         related_name="contacts",
     )
     name = models.CharField(_("name"), max_length=200)
@@ -161,7 +193,9 @@ class PressContact(models.Model):
 
 class Attachment(models.Model):
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE,
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
         related_name="attachments",
     )
     title = models.CharField(_("title"), max_length=300)

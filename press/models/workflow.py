@@ -15,11 +15,15 @@ class EditorialScope(models.Model):
     """A structure node whose subtree a press officer or editor may work on."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
         related_name="editorial_scopes",
     )
     structure = models.ForeignKey(
-        Structure, verbose_name=_("structure"), on_delete=models.PROTECT,
+        Structure,
+        verbose_name=_("structure"),
+        on_delete=models.PROTECT,
         related_name="editorial_scopes",
     )
 
@@ -38,13 +42,19 @@ class Revision(models.Model):
     """A snapshot of every field of a release (relations included), taken on each save."""
 
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE,
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
         related_name="revisions",
     )
     created_at = models.DateTimeField(_("saved"), auto_now_add=True, db_index=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("saved by"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     version = models.PositiveIntegerField(_("version"))
     data = models.JSONField(_("data"))
@@ -63,17 +73,29 @@ class AuditEntry(models.Model):
     """Who did what to which release, when, from which state to which, and why."""
 
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="audit_entries",
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
     )
     release_title = models.CharField(_("release title"), max_length=300, blank=True)
     source = models.ForeignKey(
-        Structure, verbose_name=_("source"), on_delete=models.SET_NULL, null=True, blank=True,
+        Structure,
+        verbose_name=_("source"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     action = models.CharField(_("action"), max_length=50)
     from_status = models.CharField(_("from"), max_length=20, blank=True)
@@ -94,7 +116,9 @@ class ChangeNote(models.Model):
     """A public note on a major change to a published release ("Updated <date>: <note>")."""
 
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE,
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
         related_name="change_notes",
     )
     created_at = models.DateTimeField(_("date"), auto_now_add=True)
@@ -114,7 +138,9 @@ class SlugRedirect(models.Model):
 
     old_slug = models.SlugField(_("old slug"), max_length=300, unique=True)
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE,
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
         related_name="slug_redirects",
     )
 
@@ -131,12 +157,18 @@ class PreviewLink(models.Model):
 
     key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
     release = models.ForeignKey(
-        PressRelease, verbose_name=_("press release"), on_delete=models.CASCADE,
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
         related_name="preview_links",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))

@@ -78,28 +78,52 @@ class MenuItem(MPTTModel):
         _("visible"), default=True, help_text=_("Hide the item without deleting it.")
     )
     field_of_work = models.ForeignKey(
-        FieldOfWork, verbose_name=_("field of work"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        FieldOfWork,
+        verbose_name=_("field of work"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     country = models.ForeignKey(
-        Country, verbose_name=_("country"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     structure = models.ForeignKey(
-        Structure, verbose_name=_("structure"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        Structure,
+        verbose_name=_("structure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     meeting_type = models.ForeignKey(
-        MeetingType, verbose_name=_("meeting type"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        MeetingType,
+        verbose_name=_("meeting type"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     place = models.ForeignKey(
-        Place, verbose_name=_("place"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        Place,
+        verbose_name=_("place"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     page = models.ForeignKey(
-        Page, verbose_name=_("page"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        Page,
+        verbose_name=_("page"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     named_url = models.CharField(
         _("page of the site"), max_length=100, blank=True, choices=NAMED_PAGES
@@ -145,8 +169,10 @@ class MenuItem(MPTTModel):
             raise ValidationError(_("A heading has no link target; remove the target."))
         if not self.is_heading and not targets:
             raise ValidationError(
-                _("Choose a link target: a taxonomy node, a page, a page of the site or an "
-                  "external address (or mark the item as a heading).")
+                _(
+                    "Choose a link target: a taxonomy node, a page, a page of the site or an "
+                    "external address (or mark the item as a heading)."
+                )
             )
         if self.parent_id and self.parent.menu_id != self.menu_id:
             raise ValidationError({"parent": _("The parent must belong to the same menu.")})
