@@ -152,6 +152,10 @@ class PressRelease(models.Model):
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
         ordering = ["-published_at", "-id"]
+        permissions = [
+            ("publish_pressrelease", _("Can publish, schedule, unpublish and withdraw")),
+            ("review_pressrelease", _("Can review (approve or reject) press releases")),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="press_status_date_idx"),
         ]
