@@ -1,0 +1,128 @@
+"""Shared tools of the adversarial suite: an HTML inspector and a small world of content."""
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.utils import timezone
+
+from press.models import PressRelease, Status
+from taxonomy.models import Country, FieldOfWork, Place, Structure
+
+# Script types that a browser executes; anything else (JSON, JSON-LD) is a data block.
+EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"}
+DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
+CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+class _Inspector(HTMLParser):
+    def __init__(self, *, allow_style_attributes):
+        super().__init__(convert_charrefs=True)
+        self.allow_style_attributes = allow_style_attributes
+        self.findings = []
+
+    def handle_starttag(self, tag, attrs):
+        self._check(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._check(tag, attrs)
+
+    def _check(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script":
+            kind = (attributes.get("type") or "").strip().lower()
+            if kind in EXECUTABLE_SCRIPT_TYPES and not attributes.get("src"):
+                self.findings.append(f"inline <script> {attrs!r}")
+        if tag in {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}:
+            self.findings.append(f"<{tag}> element {attrs!r}")
+        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+            self.findings.append(f"meta refresh {attrs!r}")
+        if tag == "style":
+            self.findings.append("inline <style> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.findings.append(f"event handler {name}= on <{tag}>")
+            if name == "style" and not self.allow_style_attributes:
+                self.findings.append(f"style attribute on <{tag}>")
+            if name in URL_ATTRIBUTES and value and _dangerous_url(tag, name, value):
+                self.findings.append(f"dangerous URL {name}={value!r} on <{tag}>")
+
+
+def _dangerous_url(tag, name, value):
+    # Browsers ignore whitespace and control characters inside a scheme; so do we.
+    normal = CONTROL_AND_SPACE.sub("", html.unescape(value)).lower()
+    if tag == "img" and name == "src" and normal.startswith("data:image/") and "svg" not in normal:
+        return False
+    return normal.startswith(DANGEROUS_SCHEMES)
+
+
+def unsafe_markup(content, *, allow_style_attributes=False):
+    """Everything in an HTML document that could run script or escape the CSP."""
+    if isinstance(content, bytes):
+        content = content.decode("utf-8", errors="replace")
+    inspector = _Inspector(allow_style_attributes=allow_style_attributes)
+    inspector.feed(content)
+    inspector.close()
+    return inspector.findings
+
+
+def assert_safe_html(response_or_text, **options):
+    content = getattr(response_or_text, "content", response_or_text)
+    findings = unsafe_markup(content, **options)
+    assert not findings, findings
+
+
+@pytest.fixture
+def world(db):
+    """A small piece of every tree and one public release, created through the ORM."""
+    group = Country.objects.create(name="Participating States", slug="participating-states")
+    austria = Country.objects.create(name="Austria", slug="austria", iso_code="AT", parent=group)
+    vienna = Place.objects.create(name="Vienna", slug="vienna", country=austria)
+    secretariat = Structure.objects.create(
+        name="Secretariat", slug="secretariat", path="secretariat"
+    )
+    unit = Structure.objects.create(
+        name="Conflict Prevention Centre",
+        slug="conflict-prevention-centre",
+        path="secretariat/conflict-prevention-centre",
+        parent=secretariat,
+    )
+    policing = FieldOfWork.objects.create(name="Policing", slug="policing")
+    release = PressRelease.objects.create(
+        title="Police co-operation strengthened",
+        slug="police-co-operation-strengthened",
+        source=unit,
+        place=vienna,
+        lead="Officers met in Vienna.",
+        body="<p>Officers met.</p>",
+        status=Status.PUBLISHED,
+        published_at=timezone.now() - timezone.timedelta(days=1),
+    )
+    release.fields_of_work.add(policing)
+    release.countries.add(austria)
+    return {
+        "country_group": group,
+        "country": austria,
+        "place": vienna,
+        "structure": secretariat,
+        "unit": unit,
+        "field_of_work": policing,
+        "release": release,
+    }
+
+
+def make_user(username, *, groups=(), perms=(), superuser=False, password="correct-horse-42"):
+    user = User.objects.create_user(
+        username=username, password=password, is_staff=True, is_superuser=superuser
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    for codename in perms:
+        app_label, code = codename.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=code)
+        )
+    return user
