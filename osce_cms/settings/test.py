@@ -3,6 +3,8 @@ import os
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# Off unless a test turns it on (tests/test_caching.py): pages then cost their own queries only.
+os.environ.setdefault("PAGE_CACHE_ENABLED", "0")
 
 from .base import *  # noqa: E402,F403
 from .base import BASE_DIR  # noqa: E402

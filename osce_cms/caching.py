@@ -1,0 +1,277 @@
+"""The content generation, the anonymous page cache and the HTTP caching headers.
+
+Every cached public page is stored under a key that contains the *content generation*: a number
+that any change to public content advances (``bump_generation``, called by the signal handlers
+below and by code that writes without signals, such as ``QuerySet.update`` or the
+``publish_scheduled`` command). A page cached before a change is never found again after it.
+
+Why the generation lives in the database (``osce_cms.models.ContentGeneration``) and not in the
+cache or in process memory: with the local-memory cache each gunicorn worker has its own cache,
+so a number kept there would be advanced in one worker and stay old in the others; and a number
+kept in Redis could be evicted and start again from a value already used. A single database row is
+the one thing every worker on every server sees the same, and reading it costs one indexed
+primary-key query per request. It is read from the same database as the content (the router's
+read database), so with read replicas a replica never shows a new generation with old content.
+
+The order of events makes the scheme race-free: a request reads the generation *before* it reads
+any content, and a change advances the generation only *after* its transaction has committed. A
+request that overlaps a change may store old content, but under the old generation, which no later
+request looks up.
+
+A scheduled release becomes public when its time comes, without any write. The row therefore
+also holds ``next_due``, the earliest future publication time; the first request after that time
+advances the generation itself (one compare-and-swap UPDATE, so only one worker does it), and the
+release appears exactly on time.
+"""
+
+import hashlib
+from functools import partial
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, router, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
+from mptt.signals import node_moved
+
+from .models import ContentGeneration
+
+GENERATION_PK = 1
+# Apps whose models make up the public output; of their models, these do not.
+CONTENT_APPS = ("taxonomy", "press")
+NOT_PUBLIC_MODELS = {
+    "press.editorialscope",
+    "press.revision",
+    "press.auditentry",
+    "press.previewlink",
+}
+# Response headers that a shared page may vary on: the cache key covers both.
+SHAREABLE_VARY = {"accept-language", "cookie", "accept-encoding"}
+
+
+# The generation -------------------------------------------------------------------------------
+
+
+def _next_due(now, using):
+    """The earliest future publication time of a release that will then go public, or None."""
+    from press.models import PressRelease
+    from press.models.releases import ONLINE_STATUSES
+
+    return (
+        PressRelease.objects.using(using)
+        .alive()
+        .filter(status__in=ONLINE_STATUSES, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
+def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None):
+    """Advance the generation by one and recompute ``next_due``.
+
+    A compare-and-swap on the value: when two processes advance at once, the loser re-reads and
+    tries again, so every writer's own change is reflected in the ``next_due`` that remains. A
+    ``next_due`` still in the future is kept if it is earlier than the one computed (it may have
+    been set by a transaction that committed after our query ran; at worst it causes one
+    unneeded advance). With ``only_if_due_by``, nothing happens unless ``next_due`` has passed.
+    """
+    rows = ContentGeneration.objects.using(using)
+    for _attempt in range(10):
+        now = timezone.now()
+        current = rows.filter(pk=GENERATION_PK).values("value", "next_due").first()
+        if current is None:
+            rows.bulk_create(
+                [
+                    ContentGeneration(
+                        pk=GENERATION_PK, changed_at=now, next_due=_next_due(now, using)
+                    )
+                ],
+                ignore_conflicts=True,
+            )
+            continue
+        stored_due = current["next_due"]
+        if only_if_due_by is not None and not (stored_due and stored_due <= only_if_due_by):
+            return
+        next_due = _next_due(now, using)
+        if stored_due and stored_due > now and (next_due is None or stored_due < next_due):
+            next_due = stored_due
+        swapped = rows.filter(pk=GENERATION_PK, value=current["value"]).update(
+            value=current["value"] + 1, changed_at=now, next_due=next_due
+        )
+        if swapped:
+            return
+
+
+_advancers = {}
+
+
+def bump_generation(using=None):
+    """Make every cached public page stale; call after any change to public content.
+
+    The generation advances when the current transaction commits (at once outside a
+    transaction), once per transaction however often this is called.
+    """
+    using = using or router.db_for_write(ContentGeneration)
+    advance = _advancers.setdefault(using, partial(_advance, using))
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and any(
+        func is advance for _sids, func, _robust in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(advance, using=using, robust=True)
+
+
+def current_generation():
+    """``(value, changed_at)`` of the content generation, advancing it if a release fell due."""
+    using = router.db_for_read(ContentGeneration)
+    rows = ContentGeneration.objects.using(using)
+    now = timezone.now()
+    row = rows.filter(pk=GENERATION_PK).values_list("value", "changed_at", "next_due").first()
+    if row is None or (row[2] is not None and row[2] <= now):
+        _advance(router.db_for_write(ContentGeneration), only_if_due_by=now if row else None)
+        row = rows.filter(pk=GENERATION_PK).values_list("value", "changed_at", "next_due").get()
+    return row[0], row[1]
+
+
+# Signals: every write to public content advances the generation -------------------------------
+
+
+def _on_change(sender, using=None, **kwargs):
+    bump_generation(using)
+
+
+def _on_m2m_change(sender, action, using=None, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"}:
+        bump_generation(using)
+
+
+def content_models():
+    """The models whose rows can change what a public page shows."""
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model._meta.label_lower not in NOT_PUBLIC_MODELS:
+                yield model
+
+
+def connect_signals():
+    for model in content_models():
+        uid = f"content-generation-{model._meta.label_lower}"
+        post_save.connect(_on_change, sender=model, dispatch_uid=uid)
+        post_delete.connect(_on_change, sender=model, dispatch_uid=uid)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _on_m2m_change,
+                sender=field.remote_field.through,
+                dispatch_uid=f"{uid}-{field.name}",
+            )
+    # Tree moves (drag and drop in the admin) update lft/rght without a post_save.
+    node_moved.connect(_on_change, dispatch_uid="content-generation-node-moved")
+
+
+# The anonymous page cache and HTTP caching -----------------------------------------------------
+
+
+def is_anonymous_public_request(request):
+    """A GET/HEAD that can only be from an anonymous visitor and is for a public page.
+
+    Decided from the request alone (no session lookup): anyone with a session cookie may be
+    logged in, so they are neither served from nor stored into the shared cache.
+    """
+    return (
+        request.method in {"GET", "HEAD"}
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
+    )
+
+
+def is_shareable(response):
+    """May this response to an anonymous request be stored in shared caches?"""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return vary <= SHAREABLE_VARY
+
+
+def page_key(request, generation):
+    path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    language = translation.get_language_from_request(request)
+    return f"page:{generation}:{request.scheme}:{request.get_host()}:{language}:{path}"
+
+
+def mark_private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ("Cookie",))
+
+
+def mark_public(response, changed_at=None):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.HTTP_MAX_AGE,
+        stale_while_revalidate=settings.HTTP_STALE_WHILE_REVALIDATE,
+    )
+    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+    if changed_at is not None and not response.has_header("Last-Modified"):
+        response.headers["Last-Modified"] = http_date(changed_at.timestamp())
+
+
+def conditional(request, response):
+    """A 304 when the client's ETag or date still matches, else the response itself."""
+    last_modified = response.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )
+
+
+class PageCacheMiddleware:
+    """Serve anonymous visitors from the shared page cache and set HTTP caching headers.
+
+    Placed after SecurityMiddleware, WhiteNoise and the CSP middleware (so cached responses
+    still get their headers) and before the session middleware (so a hit costs no session or
+    user lookup). Everything that is not an anonymous public page is marked
+    ``private, no-store``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_anonymous_public_request(request):
+            response = self.get_response(request)
+            mark_private(response)
+            return response
+
+        key = changed_at = None
+        if settings.PAGE_CACHE_ENABLED:
+            generation, changed_at = current_generation()
+            key = page_key(request, generation)
+            cached = cache.get(key)
+            if cached is not None:
+                return conditional(request, cached)
+
+        response = self.get_response(request)
+        if not is_shareable(response):
+            mark_private(response)
+            return response
+        mark_public(response, changed_at)
+        if key is not None and request.method == "GET":
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return conditional(request, response)
