@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.richtext import RichTextField
@@ -37,6 +39,51 @@ class PressReleaseQuerySet(models.QuerySet):
         """Releases that appear in the newsroom, search, feeds, sitemaps and taxonomy pages."""
         now = now or timezone.now()
         return self.alive().filter(status__in=LISTED_STATUSES, published_at__lte=now)
+
+    def for_listing(self):
+        """What a list, card or feed item shows, without loading the bodies."""
+        return self.select_related("source", "place").defer(
+            "body",
+            "withdrawal_note",
+            "alternative_url",
+            "source__description",
+            "place__description",
+        )
+
+    def in_subtree(self, relation, nodes):
+        """Releases tagged (through ``relation``) with any of ``nodes`` or their descendants.
+
+        A lft/rght range join per node: no id lists, and no duplicate rows for an M2M relation
+        because the match is an ``id IN (subquery)``.
+        """
+        condition = subtree_condition(relation, nodes)
+        field = self.model._meta.get_field(relation)
+        if not field.many_to_many:
+            return self.filter(condition)
+        through = field.remote_field.through
+        source_column = field.m2m_field_name()
+        target = field.m2m_reverse_field_name()
+        matching = through.objects.filter(subtree_condition(target, nodes))
+        return self.filter(id__in=matching.values(source_column))
+
+    def search(self, query):
+        from press.search import search  # noqa: PLC0415 - search depends on this module
+
+        return search(self, query)
+
+
+def subtree_condition(relation, nodes):
+    """A Q matching rows whose ``relation`` lies in the subtree of any of ``nodes``."""
+    condition = Q(pk__in=[])
+    for node in nodes:
+        condition |= Q(
+            **{
+                f"{relation}__tree_id": node.tree_id,
+                f"{relation}__lft__gte": node.lft,
+                f"{relation}__lft__lte": node.rght,
+            }
+        )
+    return condition
 
 
 class PressRelease(models.Model):
@@ -158,6 +205,14 @@ class PressRelease(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="press_status_date_idx"),
+            # The newsroom, feeds and taxonomy pages: listed releases, newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status__in=LISTED_STATUSES, deleted_at__isnull=True),
+                name="press_listed_date_idx",
+            ),
+            models.Index(fields=["source", "-published_at"], name="press_source_date_idx"),
+            models.Index(fields=["place", "-published_at"], name="press_place_date_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -166,11 +221,60 @@ class PressRelease(models.Model):
             ),
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._saved_lead_image = (
+            self.lead_image.name or "" if "lead_image" in self.__dict__ else None
+        )
+
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.title, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+        if "lead_image" in self.__dict__ and (self.lead_image.name or "") != self._saved_lead_image:
+            self.refresh_renditions()
+
     def get_absolute_url(self):
         return reverse("press:release-detail", kwargs={"slug": self.slug})
+
+    def refresh_renditions(self):
+        """Regenerate the lead image's renditions (done once, when the image changes)."""
+        from press.images import make_renditions  # noqa: PLC0415 - images imports Pillow
+
+        self.lead_image_renditions = make_renditions(self.lead_image) if self.lead_image else {}
+        type(self).objects.filter(pk=self.pk).update(
+            lead_image_renditions=self.lead_image_renditions
+        )
+        self._saved_lead_image = self.lead_image.name
+
+    def add_place_country(self):
+        """The place's country is always among the release's countries."""
+        if self.place_id and self.place.country_id:
+            self.countries.add(self.place.country_id)
+
+    @property
+    def feed_date(self):
+        return self.major_updated_at or self.published_at
+
+
+def unique_slug(title, exclude_pk=None):
+    """slugify(title), with "-2", "-3"... appended when another release has that slug."""
+    max_length = PressRelease._meta.get_field("slug").max_length - 8
+    base = slugify(title)[:max_length].strip("-") or "press-release"
+    taken = set(
+        PressRelease.objects.filter(slug__regex=rf"^{base}(-[0-9]+)?$")
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    if base not in taken:
+        return base
+    suffix = 2
+    while f"{base}-{suffix}" in taken:
+        suffix += 1
+    return f"{base}-{suffix}"
 
 
 class PressContact(models.Model):
