@@ -126,3 +126,62 @@ def make_user(username, *, groups=(), perms=(), superuser=False, password="corre
             Permission.objects.get(content_type__app_label=app_label, codename=code)
         )
     return user
+
+
+class _FormReader(HTMLParser):
+    """Collects, for every form on a page, what a browser would submit."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms = []
+        self.data = None
+        self.select = None
+        self.textarea = None
+
+    def _add(self, name, value):
+        self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.data = {}
+            self.forms.append(self.data)
+        elif self.data is None:
+            return
+        elif tag == "input" and a.get("name"):
+            kind = (a.get("type") or "text").lower()
+            if kind in {"submit", "button", "image", "file", "reset"}:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in a:
+                return
+            self._add(a["name"], a.get("value", "on" if kind == "checkbox" else ""))
+        elif tag == "select" and a.get("name"):
+            self.select = a["name"]
+            self.data.setdefault(self.select, [])
+        elif tag == "option" and self.select and "selected" in a:
+            self._add(self.select, a.get("value", ""))
+        elif tag == "textarea" and a.get("name"):
+            self.textarea = a["name"]
+            self._add(self.textarea, "")
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.data[self.textarea][-1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "form":
+            self.data = None
+
+
+def form_data(client, url):
+    """GET ``url`` and return its main (largest) form's fields as a browser would submit them."""
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    reader = _FormReader()
+    reader.feed(response.content.decode())
+    largest = max(reader.forms, key=len)
+    return {k: (v if len(v) != 1 else v[0]) for k, v in largest.items() if v}
