@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import preview, views
 
 app_name = "press"
 
 urlpatterns = [
     path("", views.ReleaseListView.as_view(), name="release-list"),
+    path("preview/<str:token>/", preview.PreviewLinkView.as_view(), name="release-preview"),
     path("<slug:slug>/", views.ReleaseDetailView.as_view(), name="release-detail"),
 ]
