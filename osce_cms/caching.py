@@ -30,7 +30,7 @@ from functools import partial
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, router, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.cache import (
@@ -111,7 +111,15 @@ def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None):
             return
 
 
-_advancers = {}
+_PENDING = "content_generation_bump_pending"
+
+
+def _advance_after_commit(using):
+    # The first of a transaction's callbacks advances the generation; the others find it done.
+    connection = connections[using]
+    if getattr(connection, _PENDING, False):
+        setattr(connection, _PENDING, False)
+        _advance(using)
 
 
 def bump_generation(using=None):
@@ -121,13 +129,8 @@ def bump_generation(using=None):
     transaction), once per transaction however often this is called.
     """
     using = using or router.db_for_write(ContentGeneration)
-    advance = _advancers.setdefault(using, partial(_advance, using))
-    connection = transaction.get_connection(using)
-    if connection.in_atomic_block and any(
-        func is advance for _sids, func, _robust in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(advance, using=using, robust=True)
+    setattr(connections[using], _PENDING, True)
+    transaction.on_commit(partial(_advance_after_commit, using), using=using, robust=True)
 
 
 def current_generation():

@@ -1,0 +1,312 @@
+"""The anonymous page cache is never wrong: with it on, every change shows on the next request.
+
+Each test runs against the local-memory cache and, when ``REDIS_TEST_URL`` is set (CI sets it),
+against a real Redis. Writes run inside ``committed()``, which executes the on-commit callbacks as
+a real commit would: that is when the content generation advances.
+"""
+
+import contextlib
+import os
+import uuid
+from datetime import timedelta
+from functools import partial
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.urls import path
+from django.utils import timezone
+
+from osce_cms.caching import bump_generation
+from press.models import PressRelease, Status
+from taxonomy.models import FieldOfWork, Page, Structure
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "")
+
+
+def _form_with_csrf_token(request):
+    return HttpResponse(f'<form method="post"><input value="{get_token(request)}"></form>')
+
+
+# Used by the test that proves a CSRF-bearing page is never shared (ROOT_URLCONF = this module).
+urlpatterns = [path("form/", _form_with_csrf_token)]
+
+
+@pytest.fixture(
+    params=[
+        "locmem",
+        pytest.param(
+            "redis", marks=pytest.mark.skipif(not REDIS_TEST_URL, reason="REDIS_TEST_URL not set")
+        ),
+    ]
+)
+def page_cache(request, settings, db):
+    """The page cache switched on, in a cache of its own (a fresh key prefix on Redis)."""
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_SECONDS = 3600
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_TEST_URL,
+                "KEY_PREFIX": prefix,
+            }
+        }
+    else:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": prefix,
+            }
+        }
+    yield request.param
+    if request.param == "redis":
+        import redis
+
+        client = redis.Redis.from_url(REDIS_TEST_URL)
+        for key in client.scan_iter(match=f"{prefix}:*"):
+            client.delete(key)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """A context in which writes behave as if committed: on-commit callbacks run at its end."""
+    return partial(django_capture_on_commit_callbacks, execute=True)
+
+
+@pytest.fixture
+def secretariat(db):
+    return Structure.objects.create(name="Secretariat", slug="secretariat", path="secretariat")
+
+
+def make_release(source, title, *, status=Status.PUBLISHED, published_at=None):
+    return PressRelease.objects.create(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        source=source,
+        lead="A short summary.",
+        status=status,
+        published_at=published_at or timezone.now() - timedelta(hours=1),
+    )
+
+
+def sneak_update(instance, **values):
+    """Change a row without any signal, as a stale cache would not notice."""
+    type(instance).objects.filter(pk=instance.pk).update(**values)
+
+
+def test_page_is_served_from_the_cache_until_the_generation_advances(
+    page_cache, client, committed, secretariat
+):
+    release = make_release(secretariat, "Training ends in Minsk")
+    url = release.get_absolute_url()
+    assert "Training ends in Minsk" in client.get(url).text
+
+    sneak_update(release, title="Changed behind the back of the cache")
+    assert "Training ends in Minsk" in client.get(url).text
+
+    with committed():
+        bump_generation()
+    assert "Changed behind the back of the cache" in client.get(url).text
+
+
+def test_publishing_a_release_shows_it_on_the_next_request(
+    page_cache, client, committed, secretariat
+):
+    release = make_release(secretariat, "Draft about policing", status=Status.DRAFT)
+    newsroom = client.get("/press-releases/")
+    assert newsroom.status_code == 200
+    assert "Draft about policing" not in newsroom.text
+    assert client.get(release.get_absolute_url()).status_code == 404
+
+    with committed():
+        release.status = Status.PUBLISHED
+        release.save()
+
+    assert "Draft about policing" in client.get("/press-releases/").text
+    assert client.get(release.get_absolute_url()).status_code == 200
+
+
+def test_editing_a_release_shows_on_the_next_request(page_cache, client, committed, secretariat):
+    release = make_release(secretariat, "Old title")
+    assert "Old title" in client.get(release.get_absolute_url()).text
+    assert "Old title" in client.get("/press-releases/").text
+
+    with committed():
+        release.title = "Corrected title"
+        release.save()
+
+    assert "Corrected title" in client.get(release.get_absolute_url()).text
+    assert "Corrected title" in client.get("/press-releases/").text
+
+
+def test_unpublishing_a_release_removes_it_on_the_next_request(
+    page_cache, client, committed, secretariat
+):
+    release = make_release(secretariat, "Soon withdrawn")
+    assert client.get(release.get_absolute_url()).status_code == 200
+    assert "Soon withdrawn" in client.get("/press-releases/").text
+
+    with committed():
+        release.status = Status.UNPUBLISHED
+        release.save()
+
+    assert client.get(release.get_absolute_url()).status_code in {404, 410}
+    assert "Soon withdrawn" not in client.get("/press-releases/").text
+
+
+def test_scheduled_release_appears_exactly_on_time_with_no_write(
+    page_cache, client, committed, secretariat
+):
+    due = timezone.now().replace(microsecond=0) + timedelta(minutes=5)
+    with committed():
+        release = make_release(
+            secretariat, "Embargoed statement", status=Status.SCHEDULED, published_at=due
+        )
+    url = release.get_absolute_url()
+
+    with time_machine.travel(due - timedelta(seconds=1), tick=False):
+        assert "Embargoed statement" not in client.get("/press-releases/").text
+        assert client.get(url).status_code == 404
+        # The newsroom is cached now: prove it by changing nothing visible but the time.
+        assert "Embargoed statement" not in client.get("/press-releases/").text
+
+    with time_machine.travel(due, tick=False):
+        assert "Embargoed statement" in client.get("/press-releases/").text
+        assert client.get(url).status_code == 200
+
+
+def test_editing_a_taxonomy_node_shows_on_the_next_request(page_cache, client, committed):
+    with committed():
+        field = FieldOfWork.objects.create(name="Policing", slug="policing")
+    url = field.get_absolute_url()
+    assert "Policing" in client.get(url).text
+
+    with committed():
+        field.name = "Policing and border security"
+        field.save()
+
+    assert "Policing and border security" in client.get(url).text
+
+
+def test_moving_a_tree_node_shows_on_the_next_request(page_cache, client, committed):
+    with committed():
+        first = FieldOfWork.objects.create(name="Arms control", slug="arms-control")
+        second = FieldOfWork.objects.create(name="Youth", slug="youth")
+    text = client.get("/fields-of-work/").text
+    assert text.index("Arms control") < text.index("Youth")
+
+    with committed():
+        second.move_to(first, "left")
+
+    text = client.get("/fields-of-work/").text
+    assert text.index("Youth") < text.index("Arms control")
+
+
+def test_editing_a_page_shows_on_the_next_request(page_cache, client, committed):
+    with committed():
+        page = Page.objects.create(title="About us", slug="about-us")
+    assert "About us" in client.get(page.get_absolute_url()).text
+
+    with committed():
+        page.title = "About the organisation"
+        page.save()
+
+    assert "About the organisation" in client.get(page.get_absolute_url()).text
+
+
+def test_a_change_after_a_rolled_back_one_in_the_same_transaction_still_shows(
+    page_cache, client, committed, secretariat
+):
+    release = make_release(secretariat, "First title")
+    url = release.get_absolute_url()
+    assert "First title" in client.get(url).text
+
+    with committed():
+        with contextlib.suppress(RuntimeError), transaction.atomic():
+            release.title = "Rolled back title"
+            release.save()
+            raise RuntimeError
+        release.title = "Second title"
+        release.save()
+
+    assert "Second title" in client.get(url).text
+
+
+# Logged-in visitors and the shared cache -------------------------------------------------------
+
+
+@pytest.fixture
+def editor(db):
+    return User.objects.create_user("editor", password="secret-pass-123", is_staff=True)
+
+
+def test_logged_in_visitor_is_never_served_the_cached_anonymous_page(
+    page_cache, client, editor, secretariat
+):
+    release = make_release(secretariat, "Cached for the public")
+    url = release.get_absolute_url()
+    assert "Cached for the public" in client.get(url).text
+    sneak_update(release, title="Current for editors")
+
+    client.force_login(editor)
+    response = client.get(url)
+
+    assert "Current for editors" in response.text
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_logged_in_visitor_never_fills_the_shared_cache(page_cache, client, editor, secretariat):
+    release = make_release(secretariat, "What the editor saw")
+    url = release.get_absolute_url()
+    client.force_login(editor)
+    assert "What the editor saw" in client.get(url).text
+
+    sneak_update(release, title="What the public sees")
+    client.logout()
+
+    assert "What the public sees" in client.get(url).text
+
+
+def test_page_bearing_a_csrf_token_is_never_shared(page_cache, client, settings):
+    settings.ROOT_URLCONF = __name__
+    first = client.get("/form/")
+    assert first.cookies.get(settings.CSRF_COOKIE_NAME)
+    assert "private" in first["Cache-Control"]
+
+    other_visitor = type(client)()
+    second = other_visitor.get("/form/")
+
+    assert second.cookies.get(settings.CSRF_COOKIE_NAME)
+    assert second.content != first.content
+
+
+def test_forged_host_headers_give_400_and_poison_nothing(page_cache, client, secretariat):
+    release = make_release(secretariat, "Host test")
+    url = release.get_absolute_url()
+
+    assert client.get(url, headers={"host": "evil.example"}).status_code == 400
+    forwarded = client.get(
+        url,
+        headers={"x-forwarded-host": "evil.example", "x-http-method-override": "DELETE"},
+    )
+    assert forwarded.status_code == 200
+    assert "evil.example" not in forwarded.text
+
+    later = client.get(url)
+    assert later.status_code == 200
+    assert "evil.example" not in later.text
+    assert PressRelease.objects.filter(pk=release.pk).exists()
+
+
+def test_each_language_is_cached_separately(page_cache, client):
+    german = client.get("/", headers={"accept-language": "de"})
+    english = client.get("/", headers={"accept-language": "en"})
+    assert german["Content-Language"] == "de"
+    assert english["Content-Language"] == "en"
+    assert client.get("/", headers={"accept-language": "de"})["Content-Language"] == "de"
