@@ -3,9 +3,16 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from taxonomy.models import FieldOfWork
+
 
 class HomeView(TemplateView):
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["fields_of_work"] = FieldOfWork.objects.filter(level=0).only("name", "slug")
+        return context
 
 
 def robots_txt(request):

@@ -1,58 +1,169 @@
-"""Placeholder views; the taxonomy pages are built in taxonomy's own issue."""
+"""Public pages of the taxonomy trees and simple pages.
 
-from django.shortcuts import get_object_or_404
+Every page costs a constant number of queries however deep or wide its tree: an index renders the
+whole tree from one query (``get_cached_trees``), a detail page loads its node, its ancestors
+(breadcrumbs) and its children with one query each.
+
+Other apps add to a term's detail page (e.g. the latest press releases of its subtree) by
+registering a context function with ``register_detail_context``; the template renders it in
+``{% block related_releases %}``.
+"""
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
+
+from osce_cms.richtext import render_html
 
 from .models import Country, FieldOfWork, MeetingType, Page, Place, Structure
 
+_detail_context_functions = []
+
+
+def register_detail_context(function):
+    """Register ``function(node, request) -> dict``, called for every term detail page."""
+    _detail_context_functions.append(function)
+    return function
+
 
 class TermListView(ListView):
+    """The whole tree of one vocabulary, grouped under its top-level nodes."""
+
     template_name = "taxonomy/term_list.html"
+    title = ""
+    intro = ""
+
+    def get_queryset(self):
+        return self.model._default_manager.defer("description")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            title=self.title,
+            intro=self.intro,
+            roots=self.object_list.get_cached_trees(),
+            breadcrumbs=[(_("Home"), reverse("home"))],
+        )
+        return context
 
 
 class TermDetailView(DetailView):
+    """One node: breadcrumbs from its ancestors, description, children."""
+
     template_name = "taxonomy/term_detail.html"
+    list_url_name = ""
+    list_title = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        node = self.object
+        ancestors = list(node.get_ancestors())
+        context.update(
+            breadcrumbs=[
+                (_("Home"), reverse("home")),
+                (self.list_title, reverse(self.list_url_name)),
+                *((ancestor.name, ancestor.get_absolute_url()) for ancestor in ancestors),
+            ],
+            children=list(node.get_children().defer("description")),
+            children_title=_("In this section"),
+            kind=capfirst(self.model._meta.verbose_name),
+        )
+        context.update(self.get_extra_context(node))
+        for function in _detail_context_functions:
+            context.update(function(node, self.request))
+        return context
+
+    def get_extra_context(self, node):
+        return {}
 
 
 class FieldOfWorkListView(TermListView):
     model = FieldOfWork
+    title = _("Fields of work")
+    intro = _("The areas in which the Organization works for security and co-operation.")
 
 
 class FieldOfWorkDetailView(TermDetailView):
     model = FieldOfWork
+    list_url_name = "taxonomy:fieldofwork-list"
+    list_title = _("Fields of work")
 
 
 class CountryListView(TermListView):
     model = Country
+    title = _("Countries")
+    intro = _("The 57 participating States and the Partners for Co-operation.")
 
 
 class CountryDetailView(TermDetailView):
     model = Country
+    list_url_name = "taxonomy:country-list"
+    list_title = _("Countries")
+
+    def get_extra_context(self, node):
+        return {
+            "structures": list(node.structures.only("name", "public_name", "slug", "path")),
+            "places": list(node.places.only("name", "slug")),
+        }
 
 
 class StructureListView(TermListView):
     model = Structure
+    title = _("Structures and institutions")
+    intro = _("The Chairpersonship, the Secretariat, the institutions and the field operations.")
 
 
 class StructureDetailView(TermDetailView):
     model = Structure
+    list_url_name = "taxonomy:structure-list"
+    list_title = _("Structures and institutions")
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Structure, path=self.kwargs["path"].strip("/"))
+        path = self.kwargs["path"].strip("/")
+        try:
+            return Structure.objects.get(path=path)
+        except Structure.DoesNotExist:
+            raise Http404(_("No structure at this address.")) from None
+
+    def get_extra_context(self, node):
+        return {"countries": list(node.countries.only("name", "slug"))}
 
 
 class MeetingTypeListView(TermListView):
     model = MeetingType
+    title = _("Meetings and conferences")
+    intro = _("Summits, councils, conferences and implementation meetings.")
 
 
 class MeetingTypeDetailView(TermDetailView):
     model = MeetingType
+    list_url_name = "taxonomy:meetingtype-list"
+    list_title = _("Meetings and conferences")
 
 
 class PlaceDetailView(TermDetailView):
     model = Place
+    list_url_name = "taxonomy:country-list"
+    list_title = _("Countries")
+
+    def get_queryset(self):
+        return Place.objects.select_related("country")
+
+    def get_extra_context(self, node):
+        breadcrumbs = [(_("Home"), reverse("home")), (self.list_title, reverse(self.list_url_name))]
+        if node.country:
+            breadcrumbs.append((node.country.name, node.country.get_absolute_url()))
+        return {"breadcrumbs": breadcrumbs}
 
 
 class PageDetailView(DetailView):
     model = Page
     template_name = "taxonomy/page_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["body"] = render_html(self.object.body)
+        context["breadcrumbs"] = [(_("Home"), reverse("home"))]
+        return context
