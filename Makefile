@@ -19,7 +19,7 @@ for c in $${PYTHON:-} python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench soak clean
 
 $(PY):
 	@py="$$($(find_python))" || { \
@@ -57,6 +57,10 @@ format: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	$(PY) -m tests.bench.run
+
+# 32 clients for 60 s on the public pages, gunicorn + PostgreSQL (SOAK_DATABASE_URL).
+soak: $(STAMP_DEV)
+	$(PY) -m tests.bench.soak
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-media
