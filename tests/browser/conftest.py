@@ -15,7 +15,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from .helpers import PASSWORD
+from .helpers import DESKTOP, MOBILE, PASSWORD
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -29,8 +29,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 SCREENSHOTS = HERE / "screenshots"
-DESKTOP = {"width": 1280, "height": 800}
-MOBILE = {"width": 375, "height": 812}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,7 +1,13 @@
 """What the browser tests share besides fixtures: axe-core runs and logging in."""
 
+import re
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PASSWORD = "correct horse battery staple 42"
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 375, "height": 812}
+MAIN_MENU = re.compile(r"^main", re.I)
+BREADCRUMBS = re.compile(r"^breadcrumbs?$", re.I)
 
 
 def axe_violations(page, context=None):

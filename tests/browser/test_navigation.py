@@ -4,9 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .helpers import focused, horizontal_overflow
-
-MAIN_MENU = re.compile(r"^main", re.I)
+from .helpers import MAIN_MENU, focused, horizontal_overflow
 
 
 def main_menu(page):
