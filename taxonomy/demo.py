@@ -7,6 +7,8 @@ only when its structure changed. Running it twice changes nothing.
 
 from django.utils.text import slugify
 
+from osce_cms.caching import bump_generation
+
 from . import trees
 from .models import Country, FieldOfWork, MeetingType, Menu, MenuItem, Page, Place, Structure
 
@@ -492,6 +494,8 @@ def load(stdout):
     }
     changes += _sync_menu("main", "Main menu", _main_menu(), ids)
     changes += _sync_menu("footer", "Footer menu", FOOTER_MENU, ids)
+    if changes:
+        bump_generation()  # bulk writes send no signals
     stdout.write(f"Taxonomies and menus: {changes} node(s) created or updated.")
 
 

@@ -1,11 +1,50 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import FieldOfWork
+from .models import Country, FieldOfWork, MeetingType, Page, Place, Structure
 
 
-class FieldOfWorkSitemap(Sitemap):
+class TreeSitemap(Sitemap):
+    model = None
+    fields = ("slug",)
+
     def items(self):
-        return FieldOfWork.objects.all()
+        return self.model._default_manager.only(*self.fields)
 
 
-SITEMAPS = {"fields-of-work": FieldOfWorkSitemap}
+class FieldOfWorkSitemap(TreeSitemap):
+    model = FieldOfWork
+
+
+class CountrySitemap(TreeSitemap):
+    model = Country
+
+
+class StructureSitemap(TreeSitemap):
+    model = Structure
+    fields = ("path",)
+
+
+class PlaceSitemap(TreeSitemap):
+    model = Place
+
+
+class MeetingTypeSitemap(TreeSitemap):
+    model = MeetingType
+
+
+class PageSitemap(Sitemap):
+    def items(self):
+        return Page.objects.only("slug", "updated_at")
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+SITEMAPS = {
+    "fields-of-work": FieldOfWorkSitemap,
+    "countries": CountrySitemap,
+    "structures": StructureSitemap,
+    "places": PlaceSitemap,
+    "meetings": MeetingTypeSitemap,
+    "pages": PageSitemap,
+}

@@ -16,6 +16,8 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from mptt.exceptions import InvalidMove
 
+from osce_cms.caching import bump_generation
+
 from .models import Country, FieldOfWork, MeetingType, MenuItem, Place, Structure
 
 TREE_MODELS = (FieldOfWork, Country, Structure, Place, MeetingType, MenuItem)
@@ -121,9 +123,10 @@ def delete_nodes(queryset):
 
 def rebuild(model):
     """Recompute every tree field of ``model`` from the parent links, keeping sibling order,
-    then verify the result (used by bulk loads)."""
+    then verify the result (used by bulk loads, which write without signals)."""
     with transaction.atomic():
         lock(model)
+        bump_generation()
         model._tree_manager.rebuild()
         if model is Structure:
             _update_paths(Structure._default_manager.all())

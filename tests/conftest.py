@@ -1,7 +1,45 @@
+import io
+
 import pytest
+from django.core.management import call_command
+
+from taxonomy import trees
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Every test writes uploads to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content, as ``manage.py load_demo`` builds it."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def make_tree(db):
+    """Build a tree through ``taxonomy.trees``: ``make_tree(model, depth=, width=, prefix=)``.
+
+    Returns the nodes in creation order: a chain ``depth`` deep from one root, and ``width``
+    children under that root.
+    """
+
+    def build(model, depth=1, width=0, prefix="n", **fields):
+        root = trees.create_node(model, name=f"{prefix} root", slug=f"{prefix}-root", **fields)
+        nodes, parent = [root], root
+        for level in range(1, depth):
+            parent = trees.create_node(
+                model, parent, name=f"{prefix} level {level}", slug=f"{prefix}-l{level}", **fields
+            )
+            nodes.append(parent)
+        for index in range(width):
+            nodes.append(
+                trees.create_node(
+                    model, root, name=f"{prefix} child {index}", slug=f"{prefix}-c{index}", **fields
+                )
+            )
+        return nodes
+
+    return build

@@ -1,0 +1,79 @@
+"""Query budgets: the menu costs one query, tree pages a constant number however big the tree."""
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from taxonomy import trees
+from taxonomy.models import Country, FieldOfWork, Menu, MenuItem, Structure
+
+MENU_BUDGET = 1
+# Detail: node, ancestors, children, two menus, and a country's structures and places.
+DETAIL_BUDGET = 6
+INDEX_BUDGET = 3
+
+
+def render_menu(path="/"):
+    request = RequestFactory().get(path)
+    return Template("{% load navigation %}{% main_menu %}").render(Context({"request": request}))
+
+
+def test_main_menu_costs_one_query(demo, django_assert_max_num_queries):
+    with django_assert_max_num_queries(MENU_BUDGET):
+        html = render_menu("/fields-of-work/policing/")
+    assert html.count("<a ") > 140
+
+
+def test_menu_with_every_kind_of_target_costs_one_query(make_tree, django_assert_num_queries):
+    menu = Menu.objects.create(name="Main", slug="main")
+    heading = trees.create_node(MenuItem, menu=menu, label="Heading", is_heading=True)
+    for model, field in [(FieldOfWork, "field_of_work"), (Structure, "structure")]:
+        for node in make_tree(model, depth=3, width=5, prefix=field):
+            trees.create_node(MenuItem, heading, menu=menu, label=node.name, **{field: node})
+    trees.create_node(MenuItem, heading, menu=menu, label="Ext", external_url="https://a.org/")
+    with django_assert_num_queries(1):
+        html = render_menu()
+    assert html.count("<a ") == 17
+
+
+@pytest.mark.parametrize(
+    ("model", "url"),
+    [
+        (FieldOfWork, "/fields-of-work/{slug}/"),
+        (Country, "/countries/{slug}/"),
+        (Structure, "/structures/{path}/"),
+    ],
+)
+def test_detail_pages_cost_the_same_for_deep_and_wide_trees(
+    client, make_tree, django_assert_max_num_queries, model, url
+):
+    deep = make_tree(model, depth=25, prefix="deep")
+    wide = make_tree(model, width=80, prefix="wide")
+    for created in (deep[-1], deep[0], wide[0], wide[-1]):
+        node = model.objects.get(pk=created.pk)
+        address = url.format(slug=node.slug, path=getattr(node, "path", ""))
+        with django_assert_max_num_queries(DETAIL_BUDGET):
+            response = client.get(address)
+        assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/fields-of-work/", "/countries/", "/structures/", "/meetings/"])
+def test_index_pages_cost_the_same_for_small_and_large_trees(
+    client, make_tree, django_assert_max_num_queries, url
+):
+    model = {
+        "/fields-of-work/": FieldOfWork,
+        "/countries/": Country,
+        "/structures/": Structure,
+    }.get(url)
+    with django_assert_max_num_queries(INDEX_BUDGET):
+        assert client.get(url).status_code == 200
+    if model:
+        make_tree(model, depth=20, width=60)
+    with django_assert_max_num_queries(INDEX_BUDGET):
+        assert client.get(url).status_code == 200
+
+
+def test_home_page_has_a_fixed_budget(client, demo, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        assert client.get("/").status_code == 200
