@@ -1,0 +1,344 @@
+"""`make bench`: the site at 100,000 press releases, served by gunicorn, measured with wrk.
+
+    python -m tests.bench.run
+
+Loads ``load_demo --releases 100000`` into a dedicated PostgreSQL database (skipped when it is
+already there), collects static files, starts gunicorn (production settings, DEBUG off, 2 workers)
+on a free local port, warms up, and drives each URL with wrk (16 connections, 10 s), once with
+the page cache off and once with it on. Each result is printed with requests/s, p50/p99 latency,
+SQL queries per request (counted in-process with Django's test client against the same database),
+response bytes and the ratio to the ceiling: a minimal Django view rendering a page of similar
+size, served by the same gunicorn (tests/bench/urls.py). Writes tests/bench/results/latest.md.
+
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/osce_bench),
+BENCH_RELEASES (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_WORKERS (2),
+BENCH_ONLY (comma-separated URL names, for a quick look at a few).
+"""
+
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from .server import (
+    PROJECT,
+    ensure_database,
+    free_port,
+    gunicorn,
+    manage,
+    production_environment,
+    workers_memory_mb,
+)
+
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/osce_bench")
+RELEASES = int(os.environ.get("BENCH_RELEASES", "100000"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+ONLY = {name for name in os.environ.get("BENCH_ONLY", "").split(",") if name}
+RESULTS = PROJECT / "tests" / "bench" / "results"
+LOAD_TIME_FILE = RESULTS / "load_seconds.txt"
+SUBTOPICS = ["Community policing", "Border policing", "Police reform"]
+CEILING = "ceiling"
+
+# Issue 6 targets: minimum share of the ceiling's requests/s, by kind of page.
+TARGETS_CACHE_OFF = {
+    "newsroom p1": 0.40,
+    "newsroom field+subtopics": 0.30,
+    "newsroom source=secretariat": 0.30,
+    "newsroom country+dates": 0.30,
+    "search common word": 0.20,
+    "search rare word": 0.20,
+    "release detail": 0.50,
+    "structure page": 0.50,
+}
+TARGET_CACHE_ON = 0.85
+
+
+def wrk_missing():
+    print(
+        "wrk is not installed. Install it with: sudo apt-get install wrk "
+        "(Debian/Ubuntu package 'wrk'), then run `make bench` again.",
+        file=sys.stderr,
+    )
+    return 2
+
+
+def generated_count():
+    from press.models import PressRelease
+
+    return PressRelease.objects.filter(slug__startswith="generated-").count()
+
+
+def load(env):
+    """Load the demo and the generated releases unless they are there; the seconds it took."""
+    missing = RELEASES - generated_count()
+    if missing <= 0:
+        return None
+    print(f"Loading the demo content and {missing} generated releases ...", flush=True)
+    started = time.monotonic()
+    manage(env, "load_demo", "--releases", str(missing))
+    seconds = time.monotonic() - started
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    LOAD_TIME_FILE.write_text(f"{seconds:.1f} s for {missing} releases\n")
+    return seconds
+
+
+def add_subtopics():
+    """Give Policing sub-topics, each tagged on a share of the releases (once)."""
+    from osce_cms.caching import bump_generation
+    from press.models import PressRelease
+    from taxonomy import trees
+    from taxonomy.models import FieldOfWork
+
+    policing = FieldOfWork.objects.get(slug="policing")
+    if policing.get_children().exists():
+        return policing
+    through = PressRelease.fields_of_work.through
+    ids = list(PressRelease.objects.order_by("id").values_list("id", flat=True))
+    for offset, name in enumerate(SUBTOPICS):
+        child = trees.create_node(
+            FieldOfWork, parent=policing, name=name, slug=name.lower().replace(" ", "-")
+        )
+        through.objects.bulk_create(
+            [through(pressrelease_id=pk, fieldofwork_id=child.pk) for pk in ids[offset::40]],
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+    bump_generation()
+    return policing
+
+
+def admin_session_cookie():
+    import secrets
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    User = get_user_model()
+    user = User.objects.filter(username="bench-admin").first()
+    if user is None:
+        user = User.objects.create_superuser("bench-admin", "", secrets.token_urlsafe(16))
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def urls(policing):
+    from press.demo import SEED_SLUG
+    from taxonomy.models import Structure
+
+    secretariat = Structure.objects.get(slug="secretariat")
+    unit = secretariat.get_children().first() or secretariat
+    return [
+        (CEILING, "/bench-ceiling/", False),
+        ("home", "/", False),
+        ("newsroom p1", "/press-releases/", False),
+        ("newsroom p2000", "/press-releases/?page=2000", False),
+        ("newsroom field+subtopics", f"/press-releases/?field_of_work={policing.slug}", False),
+        ("newsroom source=secretariat", "/press-releases/?source=secretariat", False),
+        (
+            "newsroom country+dates",
+            "/press-releases/?country=ukraine&date_from=2015-01-01&date_to=2018-12-31",
+            False,
+        ),
+        ("search common word", "/press-releases/?q=security", False),
+        ("search rare word", "/press-releases/?q=psychoactive", False),
+        ("release detail", f"/press-releases/{SEED_SLUG}/", False),
+        ("structure page", unit.get_absolute_url(), False),
+        ("feed", "/press-releases/feed/", False),
+        ("sitemap", "/sitemap.xml", False),
+        ("admin changelist", "/admin/press/pressrelease/", True),
+    ]
+
+
+def measure_in_process(path, cookie, cache_enabled):
+    """(queries, status, bytes) of one request; with the cache on, of a repeated request."""
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+    if cookie:
+        name, value = cookie.split("=", 1)
+        client.cookies[name] = value
+    with override_settings(PAGE_CACHE_ENABLED=cache_enabled):
+        if cache_enabled:
+            client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+    return len(queries), response.status_code, len(response.content)
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def run_wrk(url, seconds, connections, cookie=None):
+    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s))$", output, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)$", output, re.MULTILINE)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": _ms(latency["50"]),
+        "p99": _ms(latency["99"]),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def bench_mode(env, targets, cookie, cache_enabled):
+    env = {**env, "PAGE_CACHE_ENABLED": "1" if cache_enabled else "0"}
+    port = free_port()
+    rows = {}
+    with gunicorn(env, port, WORKERS) as (server, base):
+        for _name, path, needs_login in targets:  # warm every worker and the caches
+            run_wrk(base + path, 1, 4, cookie if needs_login else None)
+        for name, path, needs_login in targets:
+            print(f"  {'on ' if cache_enabled else 'off'} {name:<28} {path}", flush=True)
+            rows[name] = run_wrk(base + path, SECONDS, CONNECTIONS, cookie if needs_login else None)
+        peak = workers_memory_mb(server.pid, "VmHWM")
+        now = workers_memory_mb(server.pid, "VmRSS")
+    return rows, {"peak": peak, "now": now}
+
+
+def render_table(targets, results, counts, memory, load_seconds, elapsed):
+    lines = [
+        f"# Benchmark run {datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"Machine: {platform.node()} — {platform.platform()}, {os.cpu_count()} CPU cores "
+        f"({_cpu_model()}), {_memory_total()}; PostgreSQL {_postgres_version()}.",
+        f"gunicorn {WORKERS} sync workers, production settings (DEBUG off); wrk "
+        f"{CONNECTIONS} connections, {SECONDS} s per URL; {RELEASES} generated releases.",
+        "",
+        "| URL | cache | req/s | p50 ms | p99 ms | p99/p50 | queries | bytes | × ceiling "
+        "| target | non-2xx |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|",
+    ]
+    for mode in ("off", "on"):
+        ceiling_rps = results[mode][CEILING]["rps"]
+        for name, _path, _needs_login in targets:
+            row = results[mode][name]
+            queries, status, size = counts[mode][name]
+            ratio = row["rps"] / ceiling_rps if ceiling_rps else 0
+            target = TARGETS_CACHE_OFF.get(name) if mode == "off" else None
+            if mode == "on" and name not in {CEILING, "admin changelist"}:
+                target = TARGET_CACHE_ON
+            verdict = ""
+            if target is not None:
+                verdict = f"≥ {target:.0%} {'✓' if ratio >= target else '✗'}"
+            lines.append(
+                f"| {name} | {mode} | {row['rps']:.0f} | {row['p50']:.1f} | {row['p99']:.1f} "
+                f"| {row['p99'] / row['p50']:.1f} | {queries} | {size} | {ratio:.2f} | {verdict} "
+                f"| {row['errors']}{' (' + str(status) + ')' if status != 200 else ''} |"
+            )
+    p1, deep = results["off"]["newsroom p1"], results["off"]["newsroom p2000"]
+    lines += [
+        "",
+        f"Page 2,000 vs page 1 (cache off): p50 {deep['p50']:.1f} ms vs {p1['p50']:.1f} ms "
+        f"({deep['p50'] / p1['p50']:.2f}×; target ≤ 2×).",
+        "Worker peak RSS (VmHWM, MB): "
+        + "; ".join(
+            f"cache {mode}: "
+            + ", ".join(f"{mb}" for mb in memory[mode]["peak"].values())
+            + " (now "
+            + ", ".join(f"{mb}" for mb in memory[mode]["now"].values())
+            + ")"
+            for mode in ("off", "on")
+        ),
+        "Loading the generated releases: "
+        + (
+            f"{load_seconds:.1f} s (this run)."
+            if load_seconds is not None
+            else "skipped, already loaded"
+            + (
+                f" (last load: {LOAD_TIME_FILE.read_text().strip()})."
+                if LOAD_TIME_FILE.exists()
+                else "."
+            )
+        ),
+        f"`make bench` took {elapsed:.0f} s end to end.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _cpu_model():
+    info = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    match = re.search(r"^model name\s*:\s*(.+)$", info, re.MULTILINE)
+    return match.group(1).strip() if match else platform.processor() or "unknown CPU"
+
+
+def _memory_total():
+    info = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    match = re.search(r"^MemTotal:\s+(\d+) kB", info, re.MULTILINE)
+    return f"{int(match.group(1)) / 1024 / 1024:.0f} GB RAM" if match else "unknown RAM"
+
+
+def _postgres_version():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        return cursor.fetchone()[0]
+
+
+def main():
+    if not shutil.which("wrk"):
+        return wrk_missing()
+    started = time.monotonic()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    ensure_database(DATABASE_URL)
+    env = production_environment(DATABASE_URL, RESULTS / "static", settings="tests.bench.settings")
+    os.environ.update(env)
+    manage(env, "migrate", "--noinput", "-v0")
+
+    import django
+
+    django.setup()
+    load_seconds = load(env)
+    if load_seconds is not None:
+        print(f"Loaded in {load_seconds:.1f} s.")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    policing = add_subtopics()
+    cookie = admin_session_cookie()
+    targets = [t for t in urls(policing) if not ONLY or t[0] in ONLY or t[0] == CEILING]
+
+    from django.db import connection
+
+    counts = {"off": {}, "on": {}}
+    for name, path, needs_login in targets:
+        for mode in ("off", "on"):
+            counts[mode][name] = measure_in_process(
+                path, cookie if needs_login else None, mode == "on"
+            )
+    connection.close()
+
+    results, memory = {}, {}
+    for mode in ("off", "on"):
+        print(f"Cache {mode}:", flush=True)
+        results[mode], memory[mode] = bench_mode(env, targets, cookie, mode == "on")
+
+    table = render_table(targets, results, counts, memory, load_seconds, time.monotonic() - started)
+    (RESULTS / "latest.md").write_text(table)
+    print()
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
