@@ -79,6 +79,10 @@ class TreeAdmin(DraggableMPTTAdmin):
                 format_html("{}: {}", capfirst(self.model._meta.verbose_name), child)
                 for child in children
             ]
+        protected = list(protected) + [
+            format_html("{}: {}", capfirst(obj._meta.verbose_name), obj)
+            for obj in trees.tagged_by(objs)
+        ]
         return deleted, counts, perms_needed, protected
 
     def _move_node(self, request):

@@ -103,6 +103,12 @@ def delete_node(node):
             raise ValidationError(
                 _("“%(node)s” still has sub-entries; move or delete them first.") % {"node": node}
             )
+        tagging = tagged_by([node])
+        if tagging:
+            users = ", ".join(sorted({str(obj) for obj in tagging})[:5])
+            raise ValidationError(
+                _("“%(node)s” is still used by: %(users)s.") % {"node": node, "users": users}
+            )
         try:
             node.delete()
         except ProtectedError as error:
@@ -110,6 +116,22 @@ def delete_node(node):
             raise ValidationError(
                 _("“%(node)s” is still used by: %(users)s.") % {"node": node, "users": users}
             ) from error
+
+
+def tagged_by(nodes, limit=20):
+    """Objects that list one of ``nodes`` in a many-to-many field (e.g. press releases tagged
+    with a field of work). Deleting the node would silently untag them, so it is refused."""
+    nodes = list(nodes)
+    if not nodes:
+        return []
+    found = []
+    for relation in type(nodes[0])._meta.related_objects:
+        if relation.many_to_many:
+            users = relation.related_model._base_manager.filter(
+                **{f"{relation.field.name}__in": nodes}
+            ).distinct()
+            found += list(users[:limit])
+    return found
 
 
 def delete_nodes(queryset):
