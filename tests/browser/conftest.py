@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connections
 
 from .helpers import DESKTOP, MOBILE, PASSWORD
 
@@ -51,7 +52,17 @@ def browser():
     # which makes Django refuse ORM calls from the test; they are still synchronous here.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Starting it also gives this thread a new context, in which Django's connection handler
+    # creates new connection objects; carry over what the test database set-up stored on the
+    # old ones (the serialized data that serialized rollback restores).
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     playwright = sync_playwright().start()
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
     chromium = playwright.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
     )
