@@ -145,6 +145,22 @@ def current_generation():
     return row[0], row[1]
 
 
+def memoize_for_generation(name, parts, compute, timeout=None):
+    """``compute()``, remembered in the cache until public content next changes.
+
+    For expensive derived data that many requests share (facet counts of the newsroom): the
+    key holds the content generation, so the value is never older than the content.
+    """
+    generation, _changed_at = current_generation()
+    digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
+    key = f"memo:{name}:{generation}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PAGE_CACHE_SECONDS if timeout is None else timeout)
+    return value
+
+
 # Signals: every write to public content advances the generation -------------------------------
 
 

@@ -20,7 +20,7 @@ from django.middleware.csrf import get_token
 from django.urls import path
 from django.utils import timezone
 
-from osce_cms.caching import bump_generation
+from osce_cms.caching import bump_generation, memoize_for_generation
 from press.models import PressRelease, Status
 from taxonomy.models import FieldOfWork, Page, Structure
 
@@ -310,3 +310,21 @@ def test_each_language_is_cached_separately(page_cache, client):
     assert german["Content-Language"] == "de"
     assert english["Content-Language"] == "en"
     assert client.get("/", headers={"accept-language": "de"})["Content-Language"] == "de"
+
+
+def test_memoized_value_is_recomputed_after_any_content_change(page_cache, committed):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return FieldOfWork.objects.count()
+
+    assert memoize_for_generation("fields", ("all",), compute) == 0
+    assert memoize_for_generation("fields", ("all",), compute) == 0
+    assert len(calls) == 1
+
+    with committed():
+        FieldOfWork.objects.create(name="Youth", slug="youth")
+
+    assert memoize_for_generation("fields", ("all",), compute) == 1
+    assert len(calls) == 2
