@@ -114,6 +114,14 @@ def add_subtopics():
     return policing
 
 
+def analyze():
+    """Fresh planner statistics: a bulk load leaves none, and plans without them are wrong."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def admin_session_cookie():
     import secrets
 
@@ -315,6 +323,7 @@ def main():
         print(f"Loaded in {load_seconds:.1f} s.")
     manage(env, "collectstatic", "--noinput", "-v0")
     policing = add_subtopics()
+    analyze()
     cookie = admin_session_cookie()
     targets = [t for t in urls(policing) if not ONLY or t[0] in ONLY or t[0] == CEILING]
 
