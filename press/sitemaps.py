@@ -4,11 +4,17 @@ from .models import PressRelease
 
 
 class PressReleaseSitemap(Sitemap):
-    def items(self):
-        return PressRelease.objects.listed()
+    changefreq = "monthly"
 
-    def lastmod(self, obj):
-        return obj.updated_at
+    def items(self):
+        return (
+            PressRelease.objects.listed()
+            .only("slug", "updated_at")
+            .order_by("-published_at", "-id")
+        )
+
+    def lastmod(self, release):
+        return release.updated_at
 
 
 SITEMAPS = {"press-releases": PressReleaseSitemap}

@@ -1,20 +1,114 @@
-"""Placeholder views; the newsroom is built in the press releases issue."""
+"""The public newsroom: the filtered list and the release page."""
 
+from django.core.files.storage import default_storage
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponseGone, HttpResponsePermanentRedirect
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import DetailView, ListView
 
-from .models import PressRelease
+from osce_cms.richtext import render_html
+from taxonomy.models import Country, FieldOfWork
+
+from .filters import ReleaseFilter
+from .models import PressRelease, SlugRedirect, Status
+
+RELATED_LIMIT = 4
 
 
 class ReleaseListView(ListView):
     template_name = "press/release_list.html"
     paginate_by = 20
+    context_object_name = "releases"
 
     def get_queryset(self):
-        return PressRelease.objects.listed()
+        self.filterset = ReleaseFilter(
+            self.request.GET or None, queryset=PressRelease.objects.listed().for_listing()
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        context["facets"] = self.filterset.facets()
+        context["active_filters"] = self.filterset.active
+        return context
 
 
 class ReleaseDetailView(DetailView):
     template_name = "press/release_detail.html"
+    context_object_name = "release"
 
     def get_queryset(self):
-        return PressRelease.objects.public()
+        return (
+            PressRelease.objects.public()
+            .select_related("source", "place")
+            .prefetch_related(
+                Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
+                Prefetch("countries", queryset=Country.objects.only("slug", "name")),
+                "attachments",
+                "contacts",
+                "change_notes",
+            )
+        )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            return self.gone_or_moved(kwargs["slug"])
+
+    def gone_or_moved(self, slug):
+        """An unpublished release is gone (or replaced); an old slug moves to the new one."""
+        unpublished = (
+            PressRelease.objects.alive()
+            .filter(slug=slug, status=Status.UNPUBLISHED)
+            .only("alternative_url")
+            .first()
+        )
+        if unpublished is not None:
+            target = unpublished.alternative_url
+            if target.startswith(("https://", "http://")) or url_has_allowed_host_and_scheme(
+                target, allowed_hosts={self.request.get_host()}
+            ):
+                return redirect(target)
+            return HttpResponseGone(
+                render_to_string("press/release_gone.html", request=self.request)
+            )
+        moved = (
+            SlugRedirect.objects.filter(old_slug=slug, release__in=PressRelease.objects.public())
+            .select_related("release")
+            .only("release__slug")
+            .first()
+        )
+        if moved is not None:
+            return HttpResponsePermanentRedirect(moved.release.get_absolute_url())
+        raise Http404
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        release = self.object
+        context["body"] = render_html(release.body)
+        context["related_releases"] = related_releases(release)
+        if fallback := (release.lead_image_renditions or {}).get("fallback"):
+            width, height, name = fallback[-1]
+            url = self.request.build_absolute_uri(default_storage.url(name))
+            context["share_image"] = {"url": url, "width": width, "height": height}
+        return context
+
+
+def related_releases(release, limit=RELATED_LIMIT):
+    """Explicitly related releases first, then those sharing the most fields of work."""
+    listed = PressRelease.objects.listed().for_listing().exclude(pk=release.pk)
+    explicit = list(listed.filter(id__in=release.related.values("id"))[:limit])
+    if len(explicit) >= limit:
+        return explicit
+    field_ids = [field.pk for field in release.fields_of_work.all()]
+    shared = (
+        listed.exclude(pk__in=[item.pk for item in explicit])
+        .filter(fields_of_work__in=field_ids)
+        .annotate(shared=Count("fields_of_work"))
+        .order_by("-shared", "-published_at", "-id")[: limit - len(explicit)]
+    )
+    return explicit + list(shared)

@@ -1,0 +1,45 @@
+"""RSS 2.0 of the newest listed releases, honouring the newsroom's filter parameters."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .filters import ReleaseFilter
+from .models import PressRelease
+
+FEED_SIZE = 50
+
+
+class ReleaseFeed(Feed):
+    description = _("The latest press releases.")
+
+    def get_object(self, request):
+        return ReleaseFilter(
+            request.GET or None, queryset=PressRelease.objects.listed().for_listing()
+        )
+
+    def title(self):
+        return _("%(site)s press releases") % {"site": settings.SITE_SHORT_NAME}
+
+    def link(self, filterset):
+        url = reverse("press:release-list")
+        return f"{url}?{filterset.data.urlencode()}" if filterset.data else url
+
+    def items(self, filterset):
+        return filterset.qs.order_by("-published_at", "-id")[:FEED_SIZE]
+
+    def item_title(self, release):
+        return release.title
+
+    def item_description(self, release):
+        return release.lead
+
+    def item_pubdate(self, release):
+        return release.feed_date
+
+    def item_updateddate(self, release):
+        return release.updated_at
+
+    def item_categories(self, release):
+        return [release.source.display_name]

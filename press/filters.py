@@ -1,0 +1,244 @@
+"""The newsroom's filters (django-filter) and the facet counts shown beside the results.
+
+Tree filters take slugs, several at a time, and match each node's whole subtree. An unknown
+slug or a malformed date is reported on the form and ignored; the other filters still apply.
+"""
+
+from datetime import datetime, time, timedelta
+
+import django_filters
+from django import forms
+from django.db import connection
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from taxonomy.models import Country, FieldOfWork, Place, Structure
+
+from .models import PressRelease
+from .search import MAX_QUERY_LENGTH
+
+
+def _start_of_day(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+class SlugListField(forms.Field):
+    """Several slugs from the query string (``?country=a&country=b``), kept as a list."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        if not value:
+            return []
+        values = value if isinstance(value, list | tuple) else [value]
+        return list(dict.fromkeys(str(item).strip() for item in values if str(item).strip()))[:20]
+
+
+class NewsroomForm(forms.Form):
+    """Resolves slugs to tree nodes; unknown slugs become notices rather than errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.notices = []
+
+    def _nodes(self, name, model):
+        slugs = self.cleaned_data.get(name) or []
+        if not slugs:
+            return []
+        nodes = list(
+            model.objects.filter(slug__in=slugs).only("slug", "name", "tree_id", "lft", "rght")
+        )
+        known = {node.slug for node in nodes}
+        for slug in slugs:
+            if slug not in known:
+                self.notices.append(
+                    _("Unknown %(filter)s “%(value)s” was ignored.")
+                    % {"filter": self.fields[name].label, "value": slug[:100]}
+                )
+        return sorted(nodes, key=lambda node: slugs.index(node.slug))
+
+    def clean_field_of_work(self):
+        return self._nodes("field_of_work", FieldOfWork)
+
+    def clean_country(self):
+        return self._nodes("country", Country)
+
+    def clean_source(self):
+        return self._nodes("source", Structure)
+
+    def clean_place(self):
+        return self._nodes("place", Place)
+
+
+class SubtreeFilter(django_filters.Filter):
+    """Releases tagged with any of the chosen nodes or their descendants."""
+
+    field_class = SlugListField
+
+    def __init__(self, relation, **kwargs):
+        self.relation = relation
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.in_subtree(self.relation, value)
+
+
+class ReleaseFilter(django_filters.FilterSet):
+    field_of_work = SubtreeFilter("fields_of_work", label=_("field of work"))
+    country = SubtreeFilter("countries", label=_("country"))
+    source = SubtreeFilter("source", label=_("source"))
+    place = SubtreeFilter("place", label=_("place"))
+    date_from = django_filters.DateFilter(
+        method="published_from",
+        label=_("from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        method="published_until",
+        label=_("to"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    q = django_filters.CharFilter(
+        method="search",
+        label=_("words"),
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+    TREE_FILTERS = {
+        "field_of_work": FieldOfWork,
+        "country": Country,
+        "source": Structure,
+        "place": Place,
+    }
+
+    class Meta:
+        model = PressRelease
+        fields = []
+        form = NewsroomForm
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    # Dates are whole days in the site's time zone, compared as a datetime range (indexable).
+    def published_from(self, queryset, name, value):
+        return queryset.filter(published_at__gte=_start_of_day(value))
+
+    def published_until(self, queryset, name, value):
+        return queryset.filter(published_at__lt=_start_of_day(value + timedelta(days=1)))
+
+    @property
+    def cleaned(self):
+        """The usable values (invalid ones dropped); empty when nothing was asked for."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return self.form.cleaned_data
+
+    def filter_queryset(self, queryset, exclude=None):
+        for name, value in self.cleaned.items():
+            if name != exclude:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def active(self):
+        """The applied filters, each with the query string that removes it (for the chips)."""
+        chips = []
+        for name, value in self.cleaned.items():
+            if not value:
+                continue
+            if name in self.TREE_FILTERS:
+                for node in value:
+                    chips.append(
+                        {"label": str(node), "remove": self.query_without(name, node.slug)}
+                    )
+            else:
+                label = f"{self.filters[name].label}: {value}"
+                chips.append({"label": label, "remove": self.query_without(name)})
+        return chips
+
+    def query_without(self, name, value=None):
+        """This page's query string without ``name`` (or one of its values), back on page 1."""
+        data = self.data.copy()
+        data.pop("page", None)
+        if value is None:
+            data.pop(name, None)
+        else:
+            data.setlist(name, [item for item in data.getlist(name) if item != value])
+        return data.urlencode()
+
+    @property
+    def feed_query(self):
+        return self.query_without("page") if self.data else ""
+
+    def facets(self):
+        """Per tree: every node with at least one matching release in its subtree.
+
+        Counts follow the other filters (not the tree's own, so choosing a second value shows
+        what it adds) and count each release once per node, however many of the node's
+        descendants it is tagged with. One query per tree.
+        """
+        facets = []
+        for name, model in self.TREE_FILTERS.items():
+            releases = self.filter_queryset(PressRelease.objects.listed(), exclude=name)
+            selected = {node.slug for node in self.cleaned.get(name) or []}
+            items = [
+                {"node": node, "count": node.release_count, "selected": node.slug in selected}
+                for node in subtree_counts(model, self.filters[name].relation, releases)
+            ]
+            facets.append({"name": name, "label": self.filters[name].label, "items": items})
+        return facets
+
+
+def subtree_counts(model, relation, releases):
+    """The nodes of ``model`` with ``release_count``: releases tagged in each node's subtree."""
+    field = PressRelease._meta.get_field(relation)
+    if field.many_to_many:
+        return _m2m_subtree_counts(model, field, releases)
+    # A release has one source and one place: a node's count is the sum over its subtree.
+    direct = dict(
+        releases.order_by()
+        .values_list(relation)
+        .annotate(total=Count("id"))
+        .values_list(relation, "total")
+    )
+    if not direct:
+        return []
+    nodes = list(model.objects.only("slug", "name", "level", "tree_id", "lft", "rght"))
+    counted = []
+    for node in nodes:
+        node.release_count = sum(
+            direct.get(other.pk, 0)
+            for other in nodes
+            if other.tree_id == node.tree_id and node.lft <= other.lft <= node.rght
+        )
+        if node.release_count:
+            counted.append(node)
+    return counted
+
+
+def _m2m_subtree_counts(model, field, releases):
+    """One grouped query: each tag row is joined to its node's ancestors, and releases are
+    counted distinctly per ancestor (a release tagged with two members of a group counts once).
+    """
+    quote = connection.ops.quote_name
+    tags = quote(field.remote_field.through._meta.db_table)
+    release_column = quote(field.m2m_column_name())
+    node_column = quote(field.m2m_reverse_name())
+    nodes = quote(model._meta.db_table)
+    ids_sql, params = releases.order_by().values("id").query.sql_with_params()
+    sql = (
+        f"SELECT a.id, a.slug, a.name, a.level, a.tree_id, a.lft, a.rght, "
+        f"COUNT(DISTINCT t.{release_column}) AS release_count "
+        f"FROM {tags} t "
+        f"JOIN {nodes} d ON d.id = t.{node_column} "
+        f"JOIN {nodes} a ON a.tree_id = d.tree_id AND a.lft <= d.lft AND a.rght >= d.rght "
+        f"WHERE t.{release_column} IN ({ids_sql}) "
+        f"GROUP BY a.id, a.slug, a.name, a.level, a.tree_id, a.lft, a.rght "
+        f"ORDER BY a.tree_id, a.lft"
+    )
+    return model.objects.raw(sql, params)

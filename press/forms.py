@@ -1,0 +1,86 @@
+"""Forms of the press-release admin: image and document checks, the rich-text editor."""
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.widgets import AdminProseEditorWidget
+
+from .documents import validate_pdf
+from .images import validate_image
+from .models import Attachment, PressRelease
+
+# What the editor offers; osce_cms.richtext sanitises whatever arrives, on save and output.
+BODY_EDITOR_CONFIG = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Underline": True,
+        "Strike": True,
+        "Subscript": True,
+        "Superscript": True,
+        "Heading": {"levels": [2, 3, 4]},
+        "BulletList": True,
+        "OrderedList": True,
+        "Blockquote": True,
+        "HorizontalRule": True,
+        "HardBreak": True,
+        "Link": {"enableTarget": False},
+        "Table": True,
+        "History": True,
+        "HTML": True,
+    }
+}
+
+
+class PressReleaseAdminForm(forms.ModelForm):
+    class Meta:
+        model = PressRelease
+        fields = [
+            "title",
+            "slug",
+            "lead",
+            "published_at",
+            "place",
+            "source",
+            "language",
+            "fields_of_work",
+            "countries",
+            "body",
+            "lead_image",
+            "lead_image_alt",
+            "lead_image_caption",
+            "lead_image_credit",
+            "related",
+        ]
+        widgets = {
+            "body": AdminProseEditorWidget(config=BODY_EDITOR_CONFIG),
+            "lead": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_lead_image(self):
+        image = self.cleaned_data.get("lead_image")
+        if isinstance(image, UploadedFile):
+            return validate_image(image)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        image = cleaned.get("lead_image")
+        if image and not (cleaned.get("lead_image_alt") or "").strip():
+            self.add_error(
+                "lead_image_alt",
+                _("Describe the image for people who cannot see it (alternative text)."),
+            )
+        return cleaned
+
+
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["title", "file", "position"]
+
+    def clean_file(self):
+        document = self.cleaned_data.get("file")
+        if isinstance(document, UploadedFile):
+            validate_pdf(document)
+        return document
