@@ -150,14 +150,20 @@ def mobile_page(new_page):
 
 @pytest.fixture
 def screenshot(request):
-    """Save a full-page screenshot of a key screen at desktop and mobile width."""
+    """Save a full-page screenshot of a key screen at desktop and mobile width.
+
+    ``resize=False`` keeps the page's own width, for a state that resizing would end (a menu
+    opened by keyboard closes when the focus leaves it as the layout changes).
+    """
     SCREENSHOTS.mkdir(exist_ok=True)
     test_name = re.sub(r"[^\w.-]+", "_", request.node.name)
 
-    def take(page, name):
+    def take(page, name, *, resize=True):
         original = page.viewport_size
-        for label, size in (("desktop", DESKTOP), ("mobile", MOBILE)):
-            page.set_viewport_size(size)
+        sizes = (("desktop", DESKTOP), ("mobile", MOBILE)) if resize else (("as-seen", None),)
+        for label, size in sizes:
+            if size:
+                page.set_viewport_size(size)
             path = SCREENSHOTS / f"{test_name}--{name}--{label}.png"
             page.screenshot(path=path, full_page=True, animations="disabled")
         page.set_viewport_size(original)

@@ -53,7 +53,7 @@ def test_keyboard_user_opens_our_work_and_reaches_policing(page, screenshot):
     passed = arrow_down_to(page, "Policing")
     assert "Fields of work" in passed, f"The arrow keys skipped Fields of work: {passed}"
     expect(policing).to_be_visible()
-    screenshot(page, "our-work-open")
+    screenshot(page, "our-work-open", resize=False)
 
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/fields-of-work/policing/$"))
@@ -98,7 +98,7 @@ def test_phone_visitor_opens_the_menu_button_and_reaches_policing(mobile_page, s
     policing.scroll_into_view_if_needed()
     expect(policing).to_be_visible()
     assert horizontal_overflow(page) <= 0, "The open menu makes the page scroll sideways"
-    screenshot(page, "menu-open")
+    screenshot(page, "menu-open", resize=False)
 
     policing.tap()
     expect(page).to_have_url(re.compile(r"/fields-of-work/policing/$"))
