@@ -144,6 +144,18 @@ class StructureAdmin(TermAdmin):
     fields = ("name", "public_name", "slug", "parent", "description", "countries")
     autocomplete_fields = ("countries",)
 
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if (request.GET.get("model_name"), request.GET.get("field_name")) == (
+            "pressrelease",
+            "source",
+        ):
+            # A release's source autocomplete offers only the structures in the user's scope.
+            from press import workflow
+
+            queryset = workflow.structures_for(request.user, queryset)
+        return queryset, may_have_duplicates
+
 
 @admin.register(Place)
 class PlaceAdmin(TermAdmin):
