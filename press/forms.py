@@ -26,6 +26,9 @@ BODY_EDITOR_CONFIG = {
         "HardBreak": True,
         "Link": {"enableTarget": False},
         "Table": True,
+        "TableRow": True,
+        "TableHeader": True,
+        "TableCell": True,
         "History": True,
         "HTML": True,
     }
