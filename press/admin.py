@@ -54,7 +54,14 @@ class AttachmentInline(admin.TabularInline):
 
 # The rich-text editor loads its modules through an import map, an inline script that the
 # site-wide policy (script-src 'self') would block; the form pages allow it by nonce only.
-EDITOR_CSP = {**settings.SECURE_CSP, "script-src": [CSP.SELF, CSP.NONCE]}
+# The editor (Tiptap) also injects its base stylesheet as a <style> element; it is allowed by
+# its hash (that of the bundled django-prose-editor version; the browser tests notice a change).
+TIPTAP_BASE_CSS_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+EDITOR_CSP = {
+    **settings.SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [*settings.SECURE_CSP["style-src"], TIPTAP_BASE_CSS_HASH],
+}
 
 
 @admin.register(PressRelease)
