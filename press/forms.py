@@ -36,6 +36,17 @@ BODY_EDITOR_CONFIG = {
 
 
 class PressReleaseAdminForm(forms.ModelForm):
+    # A plain file field: press.images checks the upload (Django's ImageField would decode it
+    # first, with its own generic message).
+    lead_image = forms.FileField(
+        label=_("lead image"),
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
+        help_text=_("JPEG, PNG, WebP or GIF."),
+    )
+
     class Meta:
         model = PressRelease
         fields = [

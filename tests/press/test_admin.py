@@ -1,0 +1,182 @@
+"""The press officers' admin, through the real admin URLs with CSRF checks on."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from press.models import PressRelease, Status
+
+from .conftest import image_bytes
+
+ADD_URL = reverse("admin:press_pressrelease_add")
+CHANGELIST_URL = reverse("admin:press_pressrelease_changelist")
+
+
+@pytest.fixture
+def admin_client_csrf(db):
+    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw-123456")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def _csrf(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.cookies["csrftoken"].value, response
+
+
+def _form_data(taxonomy, **overrides):
+    data = {
+        "title": "Experts meet in Minsk",
+        "slug": "experts-meet-in-minsk",
+        "lead": "A short summary.",
+        "published_at_0": "2016-02-17",
+        "published_at_1": "15:30:00",
+        "place": taxonomy.minsk.pk,
+        "source": taxonomy.ttd.pk,
+        "language": "en",
+        "fields_of_work": [taxonomy.policing.pk],
+        "countries": [taxonomy.ukraine.pk],
+        "body": '<p>Text <a href="https://osce.org/">link</a></p><blockquote><p>“Q”</p></blockquote><script>x()</script>',
+        "lead_image_alt": "Participants around a table",
+        "lead_image_caption": "",
+        "lead_image_credit": "",
+        "contacts-TOTAL_FORMS": "0",
+        "contacts-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def _upload(data, name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type="image/jpeg")
+
+
+def test_press_officer_adds_a_release_with_an_image(admin_client_csrf, taxonomy):
+    token, _ = _csrf(admin_client_csrf, ADD_URL)
+    data = _form_data(taxonomy, csrfmiddlewaretoken=token)
+    data["lead_image"] = _upload(image_bytes("JPEG", size=(1000, 500)), "meeting.jpg")
+    response = admin_client_csrf.post(ADD_URL, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    release = PressRelease.objects.get(slug="experts-meet-in-minsk")
+    assert release.status == Status.DRAFT
+    assert release.created_by == admin_client_csrf.user
+    assert "<script" not in release.body and "<blockquote>" in release.body
+    assert set(release.countries.values_list("slug", flat=True)) == {"ukraine", "belarus"}
+    assert [item[0] for item in release.lead_image_renditions["webp"]] == [480, 800, 1000]
+    assert release.lead_image_width == 1000
+
+
+def test_form_has_csp_allowing_only_the_editor_by_nonce(admin_client_csrf, taxonomy):
+    response = admin_client_csrf.get(ADD_URL)
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in policy
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    html = response.content.decode()
+    assert '<script type="importmap" nonce="' in html
+    assert "data-django-prose-editor" in html
+
+
+@pytest.mark.parametrize(
+    "payload, name, message",
+    [
+        (b'<svg xmlns="http://www.w3.org/2000/svg"></svg>', "logo.svg", "Other formats"),
+        (image_bytes("JPEG", size=(300, 300))[:300], "broken.jpg", "damaged or incomplete"),
+    ],
+)
+def test_bad_image_shows_an_error_next_to_the_field_and_keeps_the_input(
+    admin_client_csrf, taxonomy, payload, name, message
+):
+    token, _ = _csrf(admin_client_csrf, ADD_URL)
+    data = _form_data(taxonomy, csrfmiddlewaretoken=token, title="Keep this title")
+    data["lead_image"] = _upload(payload, name)
+    response = admin_client_csrf.post(ADD_URL, data)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert message in " ".join(form.errors["lead_image"])
+    html = response.content.decode()
+    assert 'value="Keep this title"' in html
+    assert "A short summary." in html
+    assert not PressRelease.objects.exists()
+
+
+def test_image_without_alt_text_is_an_error_on_the_alt_field(admin_client_csrf, taxonomy):
+    token, _ = _csrf(admin_client_csrf, ADD_URL)
+    data = _form_data(taxonomy, csrfmiddlewaretoken=token, lead_image_alt="")
+    data["lead_image"] = _upload(image_bytes("PNG"), "a.png")
+    response = admin_client_csrf.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "lead_image_alt" in response.context["adminform"].form.errors
+
+
+def test_attachment_must_be_a_pdf(admin_client_csrf, taxonomy):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    token, _ = _csrf(admin_client_csrf, ADD_URL)
+    data = _form_data(
+        taxonomy,
+        csrfmiddlewaretoken=token,
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-title": "Report",
+            "attachments-0-position": "0",
+        },
+    )
+    data["attachments-0-file"] = SimpleUploadedFile(
+        "report.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+    )
+    response = admin_client_csrf.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "Attach PDF documents only." in response.content.decode()
+
+
+def test_changelist_query_count_does_not_grow(admin_client_csrf, make_release, taxonomy):
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client_csrf.get(CHANGELIST_URL)
+        assert response.status_code == 200
+        return len(queries)
+
+    for _ in range(5):
+        make_release(countries=[taxonomy.belarus])
+    small = count_queries()
+    for _ in range(55):
+        make_release(countries=[taxonomy.belarus], source=taxonomy.kosovo)
+    assert count_queries() == small
+    assert small <= 12
+
+
+def test_changelist_filters_by_source_subtree(admin_client_csrf, make_release, taxonomy):
+    make_release(title="From TTD", source=taxonomy.ttd)
+    make_release(title="From Kosovo", source=taxonomy.kosovo)
+    response = admin_client_csrf.get(CHANGELIST_URL + "?source=secretariat")
+    shown = [release.title for release in response.context["cl"].result_list]
+    assert shown == ["From TTD"]
+
+
+def test_publish_action_goes_through_the_workflow(admin_client_csrf, make_release):
+    author = get_user_model().objects.create_user("writer", password="pw-123456")
+    release = make_release(status=Status.DRAFT, created_by=author)
+    token, _ = _csrf(admin_client_csrf, CHANGELIST_URL)
+    response = admin_client_csrf.post(
+        CHANGELIST_URL,
+        {
+            "action": "publish_selected",
+            "_selected_action": [release.pk],
+            "csrfmiddlewaretoken": token,
+        },
+        follow=True,
+    )
+    release.refresh_from_db()
+    messages = [str(message) for message in response.context["messages"]]
+    assert release.status == Status.PUBLISHED, messages
+    assert any("published" in message for message in messages)

@@ -1,0 +1,59 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from press import demo
+from press.models import PressRelease, Status
+
+
+@pytest.fixture
+def demo_taxonomy(db):
+    from taxonomy import demo as taxonomy_demo
+
+    taxonomy_demo.load(stdout=StringIO())
+
+
+def test_seed_release_is_loaded_faithfully_and_idempotently(client, demo_taxonomy):
+    demo.load(StringIO())
+    demo.load(StringIO())
+    release = PressRelease.objects.get()
+    assert release.title == demo.SEED_TITLE
+    assert release.status == Status.PUBLISHED
+    assert release.place.slug == "minsk"
+    assert release.source.display_name == "OSCE Secretariat"
+    assert list(release.fields_of_work.values_list("name", flat=True)) == ["Policing"]
+    assert set(release.countries.values_list("name", flat=True)) == {
+        "Belarus",
+        "Bulgaria",
+        "Latvia",
+        "Lithuania",
+        "Moldova",
+        "Russian Federation",
+        "Ukraine",
+    }
+    html = client.get(release.get_absolute_url()).content.decode()
+    assert "17 February 2016" in html and "MINSK" in html
+    for paragraph in demo.SEED_PARAGRAPHS:
+        assert paragraph.replace("’", "&#x27;").replace("'", "&#x27;")[:60] in html.replace(
+            "’", "&#x27;"
+        )
+
+
+def test_generate_adds_unique_releases_on_every_run(demo_taxonomy):
+    demo.load(StringIO())
+    demo.generate(30, StringIO())
+    demo.generate(20, StringIO())
+    generated = PressRelease.objects.filter(slug__startswith="generated-")
+    assert generated.count() == 50
+    assert len(set(generated.values_list("slug", flat=True))) == 50
+    assert all(release.fields_of_work.exists() for release in generated[:10])
+    years = {release.published_at.year for release in generated}
+    assert min(years) >= 2010 and max(years) <= 2026
+
+
+def test_load_demo_command_with_releases(demo_taxonomy):
+    out = StringIO()
+    call_command("load_demo", "--releases", "10", stdout=out)
+    assert PressRelease.objects.count() == 11
+    assert "Generated 10 press releases" in out.getvalue()
