@@ -1,13 +1,15 @@
 """Public pages of the taxonomy trees and simple pages.
 
 Every page costs a constant number of queries however deep or wide its tree: an index renders the
-whole tree from one query (``get_cached_trees``), a detail page loads its node, its ancestors
+whole tree from one query (``nested``), a detail page loads its node, its ancestors
 (breadcrumbs) and its children with one query each.
 
 Other apps add to a term's detail page (e.g. the latest press releases of its subtree) by
 registering a context function with ``register_detail_context``; the template renders it in
 ``{% block related_releases %}``.
 """
+
+from collections import defaultdict
 
 from django.http import Http404
 from django.urls import reverse
@@ -28,6 +30,20 @@ def register_detail_context(function):
     return function
 
 
+def nested(nodes):
+    """The roots of ``nodes`` (given in tree order), each node with its ``child_nodes`` set.
+
+    Plain lists rather than mptt's cached querysets: an index renders hundreds of nodes.
+    """
+    nodes = list(nodes)
+    by_parent = defaultdict(list)
+    for node in nodes:
+        by_parent[node.parent_id].append(node)
+    for node in nodes:
+        node.child_nodes = by_parent.get(node.pk, [])
+    return by_parent[None]
+
+
 class TermListView(ListView):
     """The whole tree of one vocabulary, grouped under its top-level nodes."""
 
@@ -43,7 +59,7 @@ class TermListView(ListView):
         context.update(
             title=self.title,
             intro=self.intro,
-            roots=self.object_list.get_cached_trees(),
+            roots=nested(self.object_list),
             breadcrumbs=[(_("Home"), reverse("home"))],
         )
         return context
