@@ -123,3 +123,23 @@ def test_country_page_lists_the_field_operation_working_there(client, demo):
     html = client.get("/countries/moldova/").content.decode()
     assert 'href="/structures/field-operations/mission-to-moldova/"' in html
     assert Country.objects.get(slug="moldova").iso_code in html
+
+
+def test_mega_menu_buttons_control_their_panels(client, demo):
+    html = client.get("/").content.decode()
+    controls = re.findall(r'aria-expanded="false" aria-controls="([\w-]+)"', html)
+    assert len(controls) == 5  # four panels and the small-screen menu button
+    for panel_id in controls:
+        assert f'id="{panel_id}"' in html
+    assert '<script src="/static/js/menu.js" defer></script>' in html
+    assert "<script>" not in html and "style=" not in html
+
+
+def test_server_error_page_renders_without_the_database(rf):
+    from osce_cms.views import server_error
+
+    # No database fixture: pytest-django makes any query raise here.
+    response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert h1_count(html) == 1 and 'lang="en"' in html
