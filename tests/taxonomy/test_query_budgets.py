@@ -8,8 +8,9 @@ from taxonomy import trees
 from taxonomy.models import Country, FieldOfWork, Menu, MenuItem, Structure
 
 MENU_BUDGET = 1
-# Detail: node, ancestors, children, two menus, and a country's structures and places.
-DETAIL_BUDGET = 6
+# Detail: node, ancestors, children, two menus, a country's structures and places, and the
+# latest press releases of the subtree (press.taxonomy_pages).
+DETAIL_BUDGET = 7
 INDEX_BUDGET = 3
 
 
