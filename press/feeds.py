@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .filters import ReleaseFilter
@@ -33,7 +34,8 @@ class ReleaseFeed(Feed):
         return release.title
 
     def item_description(self, release):
-        return release.lead
+        # Feed readers render the description as HTML; the lead is plain text.
+        return escape(release.lead)
 
     def item_pubdate(self, release):
         return release.feed_date

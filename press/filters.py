@@ -4,7 +4,7 @@ Tree filters take slugs, several at a time, and match each node's whole subtree.
 slug or a malformed date is reported on the form and ignored; the other filters still apply.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django import forms
@@ -18,8 +18,12 @@ from taxonomy.models import Country, FieldOfWork, Place, Structure
 from .models import PressRelease
 from .search import MAX_QUERY_LENGTH
 
+# Asked-for dates are clamped to these: the ends of Python's date range overflow in a time zone.
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
 
 def _start_of_day(day):
+    day = min(max(day, EARLIEST_DAY), LATEST_DAY)
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
@@ -128,7 +132,9 @@ class ReleaseFilter(django_filters.FilterSet):
         return queryset.filter(published_at__gte=_start_of_day(value))
 
     def published_until(self, queryset, name, value):
-        return queryset.filter(published_at__lt=_start_of_day(value + timedelta(days=1)))
+        return queryset.filter(
+            published_at__lt=_start_of_day(min(value, LATEST_DAY)) + timedelta(days=1)
+        )
 
     @property
     def cleaned(self):

@@ -108,6 +108,9 @@ def _check_frames(image):
             code="too_many_frames",
             params={"frames": frames, "limit": MAX_FRAMES},
         )
+    # Every frame is decoded when an animation is re-encoded: the pixel limit covers them all.
+    if frames > 1 and image.size[0] * image.size[1] * frames > _max_pixels():
+        raise _too_many_pixels()
 
 
 def _clean_copy(image, data, name):
@@ -117,8 +120,10 @@ def _clean_copy(image, data, name):
     filename = f"{stem}.{ACCEPTED_FORMATS[image_format]}"
     output = io.BytesIO()
     if image_format == "GIF" and getattr(image, "n_frames", 1) > 1:
-        # Animated GIFs carry no EXIF; keep the animation as uploaded.
-        output.write(data)
+        # Re-encoded frame by frame: bytes hidden after or between frames (a GIF/HTML polyglot)
+        # are dropped. Animated GIFs carry no EXIF.
+        options = {"loop": image.info["loop"]} if "loop" in image.info else {}
+        image.save(output, format="GIF", save_all=True, **options)
     else:
         upright = ImageOps.exif_transpose(image)
         upright.info.pop("exif", None)

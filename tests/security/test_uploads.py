@@ -140,7 +140,19 @@ def test_an_animated_gif_polyglot_is_stored_without_its_payload(admin_client, re
         return
     release = PressRelease.objects.get(slug="upload-test")
     with release.lead_image.open("rb") as stored:
-        assert b"<script" not in stored.read()
+        data = stored.read()
+    assert b"<script" not in data
+    assert Image.open(io.BytesIO(data)).n_frames == 3
+
+
+def test_an_animation_over_the_pixel_limit_in_total_is_refused(
+    admin_client, release_form, settings
+):
+    settings.IMAGE_MAX_PIXELS = 100_000
+    content = animated_gif(30, size=(100, 100))  # 10,000 pixels a frame, 300,000 in all
+    response = post_image(admin_client, release_form, "long.gif", content, "image/gif")
+    assert response.status_code == 200
+    assert "too large" in lead_image_errors(response)
 
 
 @pytest.mark.parametrize(
