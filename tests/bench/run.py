@@ -192,13 +192,15 @@ def _ms(text):
     return float(number) * UNITS[unit]
 
 
-def run_wrk(url, seconds, connections, cookie=None):
+def run_wrk(url, seconds, connections, cookie=None, log=None):
     command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s"]
     command += ["--latency", "--timeout", "30s"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s))$", output, re.MULTILINE))
+    if log is not None:
+        log.write_text(output)
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s))\s*$", output, re.MULTILINE))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
     return {
@@ -218,7 +220,10 @@ def bench_mode(env, targets, cookie, cache_enabled):
             run_wrk(base + path, 1, 4, cookie if needs_login else None)
         for name, path, needs_login in targets:
             print(f"  {'on ' if cache_enabled else 'off'} {name:<28} {path}", flush=True)
-            rows[name] = run_wrk(base + path, SECONDS, CONNECTIONS, cookie if needs_login else None)
+            log = RESULTS / f"wrk-{'on' if cache_enabled else 'off'}-{name.replace(' ', '_')}.txt"
+            rows[name] = run_wrk(
+                base + path, SECONDS, CONNECTIONS, cookie if needs_login else None, log
+            )
         peak = workers_memory_mb(server.pid, "VmHWM")
         now = workers_memory_mb(server.pid, "VmRSS")
     return rows, {"peak": peak, "now": now}
