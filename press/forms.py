@@ -21,6 +21,7 @@ BODY_EDITOR_CONFIG = {
         "Heading": {"levels": [2, 3, 4]},
         "BulletList": True,
         "OrderedList": True,
+        "ListItem": True,
         "Blockquote": True,
         "HorizontalRule": True,
         "HardBreak": True,
