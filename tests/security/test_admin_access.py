@@ -163,12 +163,6 @@ def test_autocomplete_of_related_releases_shows_only_the_users_scope(client, two
     assert "Secret merger of two offices" not in texts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known gap: the source autocomplete lists every structure (public names only); the "
-    "form itself refuses an out-of-scope source. Fix belongs in the structure admin's "
-    "get_search_results for field_name=source.",
-)
 def test_autocomplete_of_sources_offers_only_structures_in_scope(client, two_offices, world):
     client.force_login(two_offices["officer"])
     status, texts = autocomplete(client, "source", "")
