@@ -28,6 +28,7 @@ from pathlib import Path
 from .server import (
     PROJECT,
     ensure_database,
+    fetch,
     free_port,
     gunicorn,
     manage,
@@ -217,13 +218,17 @@ def bench_mode(env, targets, cookie, cache_enabled):
     rows = {}
     with gunicorn(env, port, WORKERS) as (server, base):
         for _name, path, needs_login in targets:  # warm every worker and the caches
-            run_wrk(base + path, 1, 4, cookie if needs_login else None)
+            for _ in range(2 * WORKERS):
+                fetch(base + path, {"Cookie": cookie} if needs_login else None)
         for name, path, needs_login in targets:
             print(f"  {'on ' if cache_enabled else 'off'} {name:<28} {path}", flush=True)
             log = RESULTS / f"wrk-{'on' if cache_enabled else 'off'}-{name.replace(' ', '_')}.txt"
             rows[name] = run_wrk(
                 base + path, SECONDS, CONNECTIONS, cookie if needs_login else None, log
             )
+            # wrk leaves requests queued when it stops: let the workers finish them first.
+            for _ in range(2 * WORKERS):
+                fetch(base + "/bench-ceiling/")
         peak = workers_memory_mb(server.pid, "VmHWM")
         now = workers_memory_mb(server.pid, "VmRSS")
     return rows, {"peak": peak, "now": now}
