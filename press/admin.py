@@ -3,13 +3,12 @@
 Who may see and do what is decided by press.workflow; this module only asks it.
 """
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from osce_cms.admin_editor import RichTextEditorAdminMixin
 from taxonomy.models import Structure
 
 from . import workflow
@@ -52,20 +51,8 @@ class AttachmentInline(admin.TabularInline):
     extra = 0
 
 
-# The rich-text editor loads its modules through an import map, an inline script that the
-# site-wide policy (script-src 'self') would block; the form pages allow it by nonce only.
-# The editor (Tiptap) also injects its base stylesheet as a <style> element; it is allowed by
-# its hash (that of the bundled django-prose-editor version; the browser tests notice a change).
-TIPTAP_BASE_CSS_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
-EDITOR_CSP = {
-    **settings.SECURE_CSP,
-    "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [*settings.SECURE_CSP["style-src"], TIPTAP_BASE_CSS_HASH],
-}
-
-
 @admin.register(PressRelease)
-class PressReleaseAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
     form = PressReleaseAdminForm
     list_display = ["title", "published_at", "source_name", "status"]
     list_filter = ["status", SourceSubtreeFilter, "fields_of_work"]
@@ -129,11 +116,6 @@ class PressReleaseAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         return super().has_delete_permission(request, obj) and workflow.can(
             request.user, "delete", obj
         )
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        response = super().changeform_view(request, object_id, form_url, extra_context)
-        response._csp_config = EDITOR_CSP
-        return response
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -1,39 +1,12 @@
-"""Forms of the press-release admin: image and document checks, the rich-text editor."""
+"""Forms of the press-release admin: image and document checks."""
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.widgets import AdminProseEditorWidget
 
 from .documents import validate_pdf
 from .images import validate_image
 from .models import Attachment, PressRelease
-
-# What the editor offers; osce_cms.richtext sanitises whatever arrives, on save and output.
-BODY_EDITOR_CONFIG = {
-    "extensions": {
-        "Bold": True,
-        "Italic": True,
-        "Underline": True,
-        "Strike": True,
-        "Subscript": True,
-        "Superscript": True,
-        "Heading": {"levels": [2, 3, 4]},
-        "BulletList": True,
-        "OrderedList": True,
-        "ListItem": True,
-        "Blockquote": True,
-        "HorizontalRule": True,
-        "HardBreak": True,
-        "Link": {"enableTarget": False},
-        "Table": True,
-        "TableRow": True,
-        "TableHeader": True,
-        "TableCell": True,
-        "History": True,
-        "HTML": True,
-    }
-}
 
 
 class PressReleaseAdminForm(forms.ModelForm):
@@ -68,7 +41,6 @@ class PressReleaseAdminForm(forms.ModelForm):
             "related",
         ]
         widgets = {
-            "body": AdminProseEditorWidget(config=BODY_EDITOR_CONFIG),
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
 

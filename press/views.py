@@ -5,7 +5,9 @@ from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponseGone, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from osce_cms.richtext import render_html
@@ -33,6 +35,7 @@ class ReleaseListView(ListView):
         context["filter"] = self.filterset
         context["facets"] = self.filterset.facets()
         context["active_filters"] = self.filterset.active
+        context["breadcrumbs"] = [(_("Home"), reverse("home"))]
         return context
 
 
@@ -91,6 +94,10 @@ class ReleaseDetailView(DetailView):
         release = self.object
         context["body"] = render_html(release.body)
         context["related_releases"] = related_releases(release)
+        context["breadcrumbs"] = [
+            (_("Home"), reverse("home")),
+            (_("Press releases"), reverse("press:release-list")),
+        ]
         if fallback := (release.lead_image_renditions or {}).get("fallback"):
             width, height, name = fallback[-1]
             url = self.request.build_absolute_uri(default_storage.url(name))

@@ -16,6 +16,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
 
+from osce_cms.admin_editor import RichTextEditorAdminMixin
+
 from . import trees
 from .models import Country, FieldOfWork, MeetingType, Menu, MenuItem, Page, Place, Structure
 from .models.menus import NODE_TARGETS
@@ -209,7 +211,7 @@ class MenuItemAdmin(TreeAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     list_display = ("title", "slug", "updated_at")
     search_fields = ("title", "slug")
     prepopulated_fields = {"slug": ("title",)}

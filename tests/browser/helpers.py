@@ -7,7 +7,7 @@ PASSWORD = "correct horse battery staple 42"
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 375, "height": 812}
 MAIN_MENU = re.compile(r"^main", re.I)
-BREADCRUMBS = re.compile(r"^breadcrumbs?$", re.I)
+BREADCRUMBS = re.compile(r"^Breadcrumb$")
 
 
 def axe_violations(page, context=None):
