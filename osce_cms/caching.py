@@ -29,6 +29,7 @@ from functools import partial
 
 from django.apps import apps
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -224,9 +225,23 @@ def is_shareable(response):
     return vary <= SHAREABLE_VARY
 
 
+def page_language(request):
+    """The language LocaleMiddleware will render this request in (it runs after this cache).
+
+    With the site's i18n_patterns that is the path's prefix, or English without one; the
+    browser's Accept-Language and language cookie then play no part.
+    """
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    prefixes_used, default_prefixed = is_language_prefix_patterns_used(urlconf)
+    language = translation.get_language_from_request(request, check_path=prefixes_used)
+    if prefixes_used and not default_prefixed:
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return language
+
+
 def page_key(request, generation):
     path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-    language = translation.get_language_from_request(request)
+    language = page_language(request)
     return f"page:{generation}:{request.scheme}:{request.get_host()}:{language}:{path}"
 
 

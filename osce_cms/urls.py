@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -9,16 +10,22 @@ from . import views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
     path(
         "sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"
     ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("i18n/setlang/", set_language, name="set-language"),
     path("admin/", admin.site.urls),
+]
+
+# The public pages: English at the unprefixed paths, the other languages under /fr/, /de/, /ru/.
+# The language comes from the path alone, so a URL always shows the same page.
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
     path("", include("taxonomy.urls")),
     path("press-releases/", include("press.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

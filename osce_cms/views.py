@@ -22,7 +22,7 @@ def robots_txt(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"page_missing": True}, status=404)
 
 
 def server_error(request):

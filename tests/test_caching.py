@@ -305,11 +305,13 @@ def test_forged_host_headers_give_400_and_poison_nothing(page_cache, client, sec
 
 
 def test_each_language_is_cached_separately(page_cache, client):
-    german = client.get("/", headers={"accept-language": "de"})
-    english = client.get("/", headers={"accept-language": "en"})
+    # The language comes from the path (/de/...; English unprefixed), never from the browser.
+    german = client.get("/de/", headers={"accept-language": "en"})
+    english = client.get("/", headers={"accept-language": "de"})
     assert german["Content-Language"] == "de"
     assert english["Content-Language"] == "en"
-    assert client.get("/", headers={"accept-language": "de"})["Content-Language"] == "de"
+    assert client.get("/de/")["Content-Language"] == "de"
+    assert client.get("/", headers={"accept-language": "de"})["Content-Language"] == "en"
 
 
 def test_memoized_value_is_recomputed_after_any_content_change(page_cache, committed):

@@ -140,6 +140,8 @@ LANGUAGES = [
     ("ru", _("Russian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day-first dates in English; the other languages use Django's own formats.
+FORMAT_MODULE_PATH = ["osce_cms.formats"]
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True
