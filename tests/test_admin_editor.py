@@ -30,7 +30,9 @@ def assert_editor_policy(response):
 
 @pytest.fixture
 def page(db):
-    return Page.objects.create(title="Our history", slug="our-history-test", body="<p>Since 1975.</p>")
+    return Page.objects.create(
+        title="Our history", slug="our-history-test", body="<p>Since 1975.</p>"
+    )
 
 
 @pytest.mark.django_db
