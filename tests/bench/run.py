@@ -219,7 +219,7 @@ def bench_mode(env, targets, cookie, cache_enabled):
     with gunicorn(env, port, WORKERS) as (server, base):
         for _name, path, needs_login in targets:  # warm every worker and the caches
             for _ in range(2 * WORKERS):
-                fetch(base + path, {"Cookie": cookie} if needs_login else None)
+                fetch(base + path, {"Cookie": cookie} if needs_login else None, timeout=900)
         for name, path, needs_login in targets:
             print(f"  {'on ' if cache_enabled else 'off'} {name:<28} {path}", flush=True)
             log = RESULTS / f"wrk-{'on' if cache_enabled else 'off'}-{name.replace(' ', '_')}.txt"
@@ -228,7 +228,7 @@ def bench_mode(env, targets, cookie, cache_enabled):
             )
             # wrk leaves requests queued when it stops: let the workers finish them first.
             for _ in range(2 * WORKERS):
-                fetch(base + "/bench-ceiling/")
+                fetch(base + "/bench-ceiling/", timeout=900)
         peak = workers_memory_mb(server.pid, "VmHWM")
         now = workers_memory_mb(server.pid, "VmRSS")
     return rows, {"peak": peak, "now": now}

@@ -71,10 +71,10 @@ def free_port(first=8105, last=8199):
     raise SystemExit(f"No free port between {first} and {last}.")
 
 
-def fetch(url, headers=None):
+def fetch(url, headers=None, timeout=60):
     request = urllib.request.Request(url, headers={"User-Agent": "osce-bench", **(headers or {})})
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
