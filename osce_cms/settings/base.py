@@ -195,7 +195,6 @@ if EMAIL_BACKEND_NAME.endswith("smtp.EmailBackend"):
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-SITE_NAME = os.environ.get("SITE_NAME", "Organization for Security and Co-operation in Europe")
 SITE_SHORT_NAME = os.environ.get("SITE_SHORT_NAME", "OSCE")
 
 # Anonymous page cache lifetime (seconds); content changes invalidate it at once.
