@@ -211,6 +211,18 @@ class PressRelease(models.Model):
                 condition=Q(status__in=LISTED_STATUSES, deleted_at__isnull=True),
                 name="press_listed_date_idx",
             ),
+            # The admin change list (every status, trash excluded): its order and its count.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(deleted_at__isnull=True),
+                name="press_alive_date_idx",
+            ),
+            # ... and an editor's scope (sources), counted from the index alone.
+            models.Index(
+                fields=["source", "-published_at"],
+                condition=Q(deleted_at__isnull=True),
+                name="press_alive_source_date_idx",
+            ),
             models.Index(fields=["source", "-published_at"], name="press_source_date_idx"),
             models.Index(fields=["place", "-published_at"], name="press_place_date_idx"),
         ]
