@@ -162,7 +162,7 @@ def test_feed_item_date_follows_major_updates(client, make_release):
 def test_sitemap_lists_listed_releases_with_lastmod(client, make_release):
     listed = make_release(title="Listed")
     draft = make_release(title="Draft", status=Status.DRAFT)
-    root = _parse(client.get("/sitemap.xml"))
+    root = _parse(client.get("/sitemap-press-releases.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = {url.findtext("s:loc", namespaces=ns): url for url in root.findall("s:url", ns)}
     assert f"http://testserver{listed.get_absolute_url()}" in urls

@@ -110,6 +110,7 @@ ROUND_TRIP_PAGES = [
     "/press-releases/?source=secretariat",
     "/press-releases/feed/",
     "/sitemap.xml",
+    "/sitemap-press-releases.xml",
     "/fields-of-work/",
     "/countries/",
     "/structures/",

@@ -31,9 +31,11 @@ LIST_PATHS = [
     "/structures/",
     "/meetings/",
     "/sitemap.xml",
+    "/sitemap-press-releases.xml",
     "/robots.txt",
 ]
 SLUG_PATHS = [
+    "/sitemap-{}.xml",
     "/fields-of-work/{}/",
     "/countries/{}/",
     "/structures/{}/",

@@ -147,8 +147,9 @@ def test_the_feed_carries_only_safe_html(client, hostile):
         assert b'<title>Title "><script' not in response.content
 
 
-def test_the_sitemap_carries_no_markup(client, hostile):
-    response = client.get("/sitemap.xml")
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/sitemap-press-releases.xml"])
+def test_the_sitemap_carries_no_markup(client, hostile, path):
+    response = client.get(path)
     assert response.status_code == 200
     ET.fromstring(response.content)
     assert b"<script" not in response.content and b"<img" not in response.content
