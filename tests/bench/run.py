@@ -163,6 +163,7 @@ def urls(policing):
         ("structure page", unit.get_absolute_url(), False),
         ("feed", "/press-releases/feed/", False),
         ("sitemap", "/sitemap.xml", False),
+        ("sitemap section p10", "/sitemap-press-releases.xml?p=10", False),
         ("admin changelist", "/admin/press/pressrelease/", True),
     ]
 
