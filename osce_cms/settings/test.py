@@ -14,3 +14,6 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 MEDIA_ROOT = BASE_DIR / ".test-media"
 AXES_ENABLED = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Tests never run collectstatic: let whitenoise look for files per request instead of warning
+# that STATIC_ROOT does not exist.
+WHITENOISE_AUTOREFRESH = True
