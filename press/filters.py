@@ -10,9 +10,10 @@ import django_filters
 from django import forms
 from django.db import connection
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from osce_cms.caching import memoize_for_generation
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 from .models import PressRelease
@@ -181,16 +182,32 @@ class ReleaseFilter(django_filters.FilterSet):
     def feed_query(self):
         return self.query_without("page") if self.data else ""
 
+    def memo_parts(self):
+        """The asked-for filters, normalised: the same parts mean the same facets and count."""
+        parts = [translation.get_language()]
+        for name, value in sorted(self.cleaned.items()):
+            if value and name in self.TREE_FILTERS:
+                parts.append((name, tuple(sorted(node.slug for node in value))))
+            elif value:
+                parts.append((name, str(value)))
+        return tuple(parts)
+
     def facets(self):
         """Per tree: every node with at least one matching release in its subtree.
 
         Counts follow the other filters (not the tree's own, so choosing a second value shows
         what it adds) and count each release once per node, however many of the node's
-        descendants it is tagged with. One query per tree.
+        descendants it is tagged with. One query per tree, remembered until the content next
+        changes (``memoize_for_generation``): the counts are the same for every visitor.
         """
+        return memoize_for_generation("newsroom-facets", self.memo_parts(), self._facets)
+
+    def _facets(self):
         facets = []
         for name, model in self.TREE_FILTERS.items():
-            releases = self.filter_queryset(PressRelease.objects.listed(), exclude=name)
+            releases = PressRelease.objects.listed()
+            if any(value for other, value in self.cleaned.items() if other != name):
+                releases = self.filter_queryset(releases, exclude=name)
             selected = {node.slug for node in self.cleaned.get(name) or []}
             items = [
                 {"node": node, "count": node.release_count, "selected": node.slug in selected}
@@ -228,8 +245,10 @@ def subtree_counts(model, relation, releases):
 
 
 def _m2m_subtree_counts(model, field, releases):
-    """One grouped query: each tag row is joined to its node's ancestors, and releases are
-    counted distinctly per ancestor (a release tagged with two members of a group counts once).
+    """One query. A node without children counts its tag rows (one per release and node, so
+    no DISTINCT is needed); only the few nodes with children count distinct releases over the
+    tag rows of their subtree (a release tagged with two members of a group counts once). The
+    releases are a semi-join on ``releases``' own query, which PostgreSQL hashes.
     """
     quote = connection.ops.quote_name
     tags = quote(field.remote_field.through._meta.db_table)
@@ -238,13 +257,21 @@ def _m2m_subtree_counts(model, field, releases):
     nodes = quote(model._meta.db_table)
     ids_sql, params = releases.order_by().values("id").query.sql_with_params()
     sql = (
-        f"SELECT a.id, a.slug, a.name, a.level, a.tree_id, a.lft, a.rght, "
-        f"COUNT(DISTINCT t.{release_column}) AS release_count "
-        f"FROM {tags} t "
-        f"JOIN {nodes} d ON d.id = t.{node_column} "
-        f"JOIN {nodes} a ON a.tree_id = d.tree_id AND a.lft <= d.lft AND a.rght >= d.rght "
-        f"WHERE t.{release_column} IN ({ids_sql}) "
-        f"GROUP BY a.id, a.slug, a.name, a.level, a.tree_id, a.lft, a.rght "
-        f"ORDER BY a.tree_id, a.lft"
+        f"WITH tagged AS ("
+        f"SELECT t.{release_column} AS release_id, t.{node_column} AS node_id FROM {tags} t "
+        f"WHERE t.{release_column} IN ({ids_sql})), "
+        f"counts AS ("
+        f"SELECT node_id, COUNT(*) AS total FROM tagged GROUP BY node_id "
+        f"UNION ALL "
+        f"SELECT a.id, COUNT(DISTINCT tagged.release_id) FROM {nodes} a "
+        f"JOIN {nodes} d ON d.tree_id = a.tree_id AND d.lft BETWEEN a.lft AND a.rght "
+        f"JOIN tagged ON tagged.node_id = d.id "
+        f"WHERE a.rght - a.lft > 1 GROUP BY a.id) "
+        # A node with children has both counts; its subtree's is never the smaller.
+        f"SELECT n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght, "
+        f"MAX(counts.total) AS release_count "
+        f"FROM counts JOIN {nodes} n ON n.id = counts.node_id "
+        f"GROUP BY n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght "
+        f"ORDER BY n.tree_id, n.lft"
     )
-    return model.objects.raw(sql, params)
+    return list(model.objects.raw(sql, params))

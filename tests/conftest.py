@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from taxonomy import trees
@@ -10,6 +11,14 @@ from taxonomy import trees
 def _media_root(settings, tmp_path):
     """Every test writes uploads to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: the content generation starts again from 1 in
+    each test's database, so values memoized under a generation by an earlier test would match.
+    """
+    cache.clear()
 
 
 @pytest.fixture

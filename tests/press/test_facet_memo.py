@@ -1,0 +1,88 @@
+"""The newsroom's facet counts are memoized per content generation, and never stale: each
+change to public content, and a scheduled release falling due, shows in the next request."""
+
+from datetime import timedelta
+from functools import partial
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from press import workflow
+from press.models import Status
+
+NEWSROOM = "/press-releases/"
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Writes behave as if committed: on-commit callbacks (the generation's advance) run."""
+    return partial(django_capture_on_commit_callbacks, execute=True)
+
+
+@pytest.fixture
+def publisher(db):
+    return User.objects.create_superuser("publisher", "publisher@example.org", "x")
+
+
+def facet_counts(client, url=NEWSROOM):
+    response = client.get(url)
+    assert response.status_code == 200
+    return {
+        (facet["name"], item["node"].slug): item["count"]
+        for facet in response.context["facets"]
+        for item in facet["items"]
+    }
+
+
+def test_facet_counts_are_computed_once_per_generation(client, make_release, taxonomy):
+    make_release(fields=[taxonomy.community], countries=[taxonomy.belarus, taxonomy.ukraine])
+    client.get(NEWSROOM)
+    with CaptureQueriesContext(connection) as first:
+        client.get(NEWSROOM + "?source=secretariat")
+    with CaptureQueriesContext(connection) as again:
+        counts = facet_counts(client, NEWSROOM + "?source=secretariat")
+    assert len(again) < len(first)
+    # A release tagged with two members of a group counts once for the group.
+    assert counts[("country", "participating-states")] == 1
+    assert counts[("field_of_work", "policing")] == 1
+
+
+def test_publishing_shows_in_the_next_requests_facet_counts(
+    client, make_release, taxonomy, publisher, committed
+):
+    with committed():
+        make_release(fields=[taxonomy.borders], countries=[taxonomy.japan])
+        draft = make_release(
+            fields=[taxonomy.community], countries=[taxonomy.austria], status=Status.DRAFT
+        )
+    before = facet_counts(client)
+    assert ("field_of_work", "community-policing") not in before
+    assert ("country", "participating-states") not in before
+
+    with committed():
+        workflow.publish(draft, publisher)
+    after = facet_counts(client)
+    assert after[("field_of_work", "community-policing")] == 1
+    assert after[("field_of_work", "policing")] == 1
+    assert after[("country", "participating-states")] == 1
+
+    with committed():
+        workflow.unpublish(draft, publisher)
+    assert facet_counts(client) == before
+
+
+def test_a_scheduled_release_falling_due_shows_in_the_facet_counts(
+    client, make_release, taxonomy, committed
+):
+    due = timezone.now() + timedelta(hours=2)
+    with committed():
+        make_release(fields=[taxonomy.borders])
+        make_release(fields=[taxonomy.community], status=Status.SCHEDULED, published_at=due)
+    with time_machine.travel(due - timedelta(seconds=1), tick=False):
+        assert ("field_of_work", "community-policing") not in facet_counts(client)
+    with time_machine.travel(due, tick=False):
+        assert facet_counts(client)[("field_of_work", "community-policing")] == 1
