@@ -15,6 +15,7 @@ from taxonomy.models import Country, FieldOfWork
 
 from .filters import ReleaseFilter
 from .models import PressRelease, SlugRedirect, Status
+from .pagination import MemoizedPaginator
 
 RELATED_LIMIT = 4
 
@@ -29,6 +30,11 @@ class ReleaseListView(ListView):
             self.request.GET or None, queryset=PressRelease.objects.listed().for_listing()
         )
         return self.filterset.qs
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return MemoizedPaginator(
+            queryset, per_page, memo_parts=("newsroom", self.filterset.memo_parts()), **kwargs
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

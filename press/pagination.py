@@ -1,0 +1,37 @@
+"""Newsroom pagination whose count and page slices are remembered until the content changes.
+
+The total of a filtered list and the ids on each of its pages are derived data, the same for
+every visitor: ``memoize_for_generation`` keeps them under the content generation, so they are
+never older than the content. A page then costs one query by primary key, however deep it is;
+computing it the first time counts and slices the ids alone (index-only scans for the plain
+list). An invalid page number raises before anything is remembered.
+"""
+
+from functools import partial
+
+from django.core.paginator import Paginator
+
+from osce_cms.caching import memoize_for_generation
+
+
+class MemoizedPaginator(Paginator):
+    """A page's number, the list's count and the page's ids are one memoized value."""
+
+    def __init__(self, object_list, per_page, *, memo_parts, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.memo_parts = memo_parts
+
+    def _slice(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self.count, number, list(self.object_list.values_list("pk", flat=True)[bottom:top])
+
+    def page(self, number):
+        self.count, number, ids = memoize_for_generation(
+            "list-page", (self.memo_parts, str(number)), partial(self._slice, number)
+        )
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
