@@ -86,3 +86,29 @@ def test_a_scheduled_release_falling_due_shows_in_the_facet_counts(
         assert ("field_of_work", "community-policing") not in facet_counts(client)
     with time_machine.travel(due, tick=False):
         assert facet_counts(client)[("field_of_work", "community-policing")] == 1
+
+
+def test_pages_and_count_follow_a_publication_on_the_next_request(
+    client, make_release, taxonomy, publisher, committed
+):
+    with committed():
+        older = [make_release(days_ago=days) for days in range(1, 23)]
+        draft = make_release(
+            status=Status.DRAFT, published_at=timezone.now() - timedelta(minutes=1)
+        )
+
+    def page(number):
+        response = client.get(NEWSROOM, {"page": number})
+        assert response.status_code == 200
+        return [release.pk for release in response.context["releases"]], response.context[
+            "paginator"
+        ].count
+
+    assert page(1) == ([release.pk for release in older[:20]], 22)
+    assert page(2) == ([release.pk for release in older[20:]], 22)
+    assert client.get(NEWSROOM, {"page": 3}).status_code == 404
+
+    with committed():
+        workflow.publish(draft, publisher)
+    assert page(1) == ([draft.pk] + [release.pk for release in older[:19]], 23)
+    assert page(2) == ([release.pk for release in older[19:]], 23)
