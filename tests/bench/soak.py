@@ -26,7 +26,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import psycopg
+from tests.bench.server import ensure_database
 
 PROJECT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -61,17 +61,6 @@ def parse_args(argv=None):
     )
     parser.add_argument("--max-rss-growth-mb", type=float, default=64)
     return parser.parse_args(argv)
-
-
-def recreate_database(url):
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
-        raise SystemExit(f"Refusing an unusual database name: {name!r}")
-    admin_url = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def server_environment(args, static_root):
@@ -181,7 +170,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="osce-soak-") as tmp:
         env = server_environment(args, Path(tmp) / "static")
         print(f"Preparing {args.database_url} ...", file=sys.stderr)
-        recreate_database(args.database_url)
+        ensure_database(args.database_url, recreate=True)
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo", "--releases", str(args.releases))
         manage(env, "collectstatic", "--noinput", "-v0")
