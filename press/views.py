@@ -18,6 +18,7 @@ from .models import PressRelease, SlugRedirect, Status
 from .pagination import MemoizedPaginator
 
 RELATED_LIMIT = 4
+RELATED_CANDIDATES = 200
 
 
 class ReleaseListView(ListView):
@@ -118,9 +119,15 @@ def related_releases(release, limit=RELATED_LIMIT):
     if len(explicit) >= limit:
         return explicit
     field_ids = [field.pk for field in release.fields_of_work.all()]
+    tagged = PressRelease.fields_of_work.through.objects.filter(fieldofwork_id__in=field_ids)
+    # Ranked among the newest few hundred sharing a field (walking the listed-date index), not
+    # among the thousands that share one.
+    candidates = listed.filter(id__in=tagged.values("pressrelease_id")).order_by(
+        "-published_at", "-id"
+    )[:RELATED_CANDIDATES]
     shared = (
         listed.exclude(pk__in=[item.pk for item in explicit])
-        .filter(fields_of_work__in=field_ids)
+        .filter(id__in=candidates.values("id"), fields_of_work__in=field_ids)
         .annotate(shared=Count("fields_of_work"))
         .order_by("-shared", "-published_at", "-id")[: limit - len(explicit)]
     )
