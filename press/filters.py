@@ -5,6 +5,7 @@ slug or a malformed date is reported on the form and ignored; the other filters 
 """
 
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 import django_filters
 from django import forms
@@ -210,11 +211,26 @@ class ReleaseFilter(django_filters.FilterSet):
                 releases = self.filter_queryset(releases, exclude=name)
             selected = {node.slug for node in self.cleaned.get(name) or []}
             items = [
-                {"node": node, "count": node.release_count, "selected": node.slug in selected}
+                {
+                    "node": FacetNode(node.slug, node.name, node.level),
+                    "count": node.release_count,
+                    "selected": node.slug in selected,
+                }
                 for node in subtree_counts(model, self.filters[name].relation, releases)
             ]
             facets.append({"name": name, "label": self.filters[name].label, "items": items})
         return facets
+
+
+class FacetNode(NamedTuple):
+    """What a facet shows of a node: a plain tuple, quick to read back from the cache."""
+
+    slug: str
+    name: str
+    level: int
+
+    def __str__(self):
+        return self.name
 
 
 def subtree_counts(model, relation, releases):
