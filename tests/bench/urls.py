@@ -19,11 +19,42 @@ CARDS = [
     }
     for n in range(20)
 ]
-LINKS = [{"label": f"Navigation entry {n}", "url": f"/section/{n}/"} for n in range(120)]
+# The mega-menu: 10 sections of 5 groups of 6 links (300 items), like the site's main menu.
+SECTIONS = [
+    {
+        "label": f"Section {s}",
+        "groups": [
+            {
+                "label": f"Group {s}.{g}",
+                "url": f"/section/{s}/{g}/",
+                "links": [
+                    {"label": f"Navigation entry {s}.{g}.{n}", "url": f"/section/{s}/{g}/{n}/"}
+                    for n in range(6)
+                ],
+            }
+            for g in range(5)
+        ],
+    }
+    for s in range(10)
+]
+# The newsroom's filter sidebar: four facets, ~150 checkboxes with counts.
+FACETS = [
+    {
+        "name": name,
+        "label": name.replace("_", " ").capitalize(),
+        "options": [
+            {"slug": f"{name}-{n}", "label": f"Option {n} of {name}", "level": n % 3, "count": n}
+            for n in range(size)
+        ],
+    }
+    for name, size in (("field_of_work", 30), ("country", 70), ("source", 40), ("type", 10))
+]
+FOOTER = [{"label": f"Footer entry {n}", "url": f"/footer/{n}/"} for n in range(30)]
+CONTEXT = {"cards": CARDS, "sections": SECTIONS, "facets": FACETS, "footer": FOOTER}
 
 
 def ceiling(request):
-    return render(request, "bench/ceiling.html", {"cards": CARDS, "links": LINKS})
+    return render(request, "bench/ceiling.html", CONTEXT)
 
 
 urlpatterns = [path("bench-ceiling/", ceiling), *site_urlpatterns]
