@@ -15,6 +15,13 @@ FEED_SIZE = 50
 class ReleaseFeed(Feed):
     description = _("The latest press releases.")
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed generator writes element by element: hand the server (and the page cache)
+        # one body instead of thousands of small chunks, each sent as its own write.
+        response.content = response.content
+        return response
+
     def get_object(self, request):
         return ReleaseFilter(
             request.GET or None, queryset=PressRelease.objects.listed().for_listing()
