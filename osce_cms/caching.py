@@ -146,6 +146,22 @@ def current_generation():
     return row[0], row[1]
 
 
+REQUEST_GENERATION_ATTR = "content_generation"
+
+
+def request_generation(request):
+    """``(value, changed_at)`` of the content generation, read at most once per request.
+
+    The page cache reads it first of all (before any content); fragment caches later in the same
+    request reuse that reading instead of querying again.
+    """
+    generation = getattr(request, REQUEST_GENERATION_ATTR, None)
+    if generation is None:
+        generation = current_generation()
+        setattr(request, REQUEST_GENERATION_ATTR, generation)
+    return generation
+
+
 def memoize_for_generation(name, parts, compute, timeout=None):
     """``compute()``, remembered in the cache until public content next changes.
 
@@ -295,7 +311,7 @@ class PageCacheMiddleware:
 
         key = changed_at = None
         if settings.PAGE_CACHE_ENABLED:
-            generation, changed_at = current_generation()
+            generation, changed_at = request_generation(request)
             key = page_key(request, generation)
             cached = cache.get(key)
             if cached is not None:

@@ -2,14 +2,27 @@
 
 A menu is loaded with one query (every target joined); hidden items, items whose target has
 disappeared and headings left without children are skipped.
+
+The rendered menus are cached (``cached_menu``): a menu's HTML differs from page to page only by
+the items marked current (``aria-current="page"`` and the trail), so it is stored per content
+generation, language, menu and set of current item ids. Which items are current on a path comes
+from a cached ``{url: item ids}`` map of the menu, so a warm page costs no query and no render
+for its menus. Any change to a menu, its targets or pages advances the generation
+(``osce_cms.caching``), and the next request renders the menu again.
 """
 
 from collections import defaultdict
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import iri_to_uri
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from osce_cms.caching import request_generation
 from taxonomy.models import MenuItem
 
 register = template.Library()
@@ -71,19 +84,20 @@ def _url(row, patterns):
     return None
 
 
-def _entries(children, parent_id, path, patterns):
-    """Plain data for the templates: label, url, current, children (visible and working only)."""
+def _entries(children, parent_id, current_ids, patterns):
+    """Plain data for the templates: id, label, url, current, children (visible and working)."""
     entries = []
     for row in children.get(parent_id, ()):
         if not row["is_visible"]:
             continue
         url = None if row["is_heading"] else _url(row, patterns)
-        below = _entries(children, row["id"], path, patterns)
+        below = _entries(children, row["id"], current_ids, patterns)
         if url is None and not below:
             continue
-        current = url == path
+        current = row["id"] in current_ids
         entries.append(
             {
+                "id": row["id"],
                 "label": row["label"],
                 "url": url,
                 "current": current,
@@ -95,20 +109,45 @@ def _entries(children, parent_id, path, patterns):
     return entries
 
 
-def menu_entries(slug, path):
-    return _entries(load_menu(slug), None, path, patterns={})
+def _ids_by_url(entries, found=None):
+    """``{url: (item id, ...)}`` of the shown entries: the items current on a page at that URL."""
+    found = {} if found is None else found
+    for entry in entries:
+        if entry["url"] is not None:
+            found[entry["url"]] = (*found.get(entry["url"], ()), entry["id"])
+        _ids_by_url(entry["children"], found)
+    return found
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def cached_menu(request, slug, template_name):
+    """The menu's HTML for the request's path, from the cache when this variant was rendered."""
+    generation, _changed_at = request_generation(request)
+    base = f"menu:{generation}:{get_language()}:{slug}"
+    children = None
+    ids_by_url = cache.get(f"{base}:urls")
+    if ids_by_url is None:
+        children = load_menu(slug)
+        ids_by_url = _ids_by_url(_entries(children, None, frozenset(), patterns={}))
+        cache.set(f"{base}:urls", ids_by_url, settings.PAGE_CACHE_SECONDS)
+    current_ids = ids_by_url.get(request.path, ())
+    key = f"{base}:{'-'.join(map(str, current_ids))}"
+    html = cache.get(key)
+    if html is None:
+        children = load_menu(slug) if children is None else children
+        entries = _entries(children, None, frozenset(current_ids), patterns={})
+        html = render_to_string(template_name, {"entries": entries})
+        cache.set(key, str(html), settings.PAGE_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    request = context.get("request")
-    return {"entries": menu_entries("main", request.path if request else "")}
+    return cached_menu(context["request"], "main", "includes/main_menu.html")
 
 
-@register.inclusion_tag("includes/footer_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def footer_menu(context):
-    request = context.get("request")
-    return {"entries": menu_entries("footer", request.path if request else "")}
+    return cached_menu(context["request"], "footer", "includes/footer_menu.html")
 
 
 @register.filter
