@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from osce_cms.caching import memoize_for_generation
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
@@ -113,7 +114,17 @@ class ReleaseDetailView(DetailView):
 
 
 def related_releases(release, limit=RELATED_LIMIT):
-    """Explicitly related releases first, then those sharing the most fields of work."""
+    """Explicitly related releases first, then those sharing the most fields of work.
+
+    Ranking is the release page's most expensive query; its result only changes with content,
+    so it is kept until the content generation next advances.
+    """
+    return memoize_for_generation(
+        "related-releases", (release.pk, limit), lambda: _rank_related(release, limit)
+    )
+
+
+def _rank_related(release, limit):
     listed = PressRelease.objects.listed().for_listing().exclude(pk=release.pk)
     explicit = list(listed.filter(id__in=release.related.values("id"))[:limit])
     if len(explicit) >= limit:

@@ -112,3 +112,40 @@ def test_pages_and_count_follow_a_publication_on_the_next_request(
         workflow.publish(draft, publisher)
     assert page(1) == ([draft.pk] + [release.pk for release in older[:19]], 23)
     assert page(2) == ([release.pk for release in older[19:]], 23)
+
+
+def related_titles(client, release):
+    response = client.get(release.get_absolute_url())
+    assert response.status_code == 200
+    return [item.title for item in response.context["related_releases"]]
+
+
+def ranking_queries(queries):
+    """The queries that rank releases by the fields of work they share."""
+    return [q["sql"] for q in queries.captured_queries if 'AS "shared"' in q["sql"]]
+
+
+def test_related_releases_are_ranked_once_per_generation(client, make_release, taxonomy):
+    release = make_release(fields=[taxonomy.policing])
+    make_release(fields=[taxonomy.policing], title="Shares policing")
+    with CaptureQueriesContext(connection) as first:
+        assert related_titles(client, release) == ["Shares policing"]
+    with CaptureQueriesContext(connection) as again:
+        assert related_titles(client, release) == ["Shares policing"]
+    assert len(ranking_queries(first)) == 1
+    assert ranking_queries(again) == []
+
+
+def test_publishing_and_unpublishing_show_in_the_next_requests_related_releases(
+    client, make_release, taxonomy, publisher, committed
+):
+    with committed():
+        release = make_release(fields=[taxonomy.policing])
+        draft = make_release(fields=[taxonomy.policing], title="Draft", status=Status.DRAFT)
+    assert related_titles(client, release) == []
+    with committed():
+        workflow.publish(draft, publisher)
+    assert related_titles(client, release) == ["Draft"]
+    with committed():
+        workflow.unpublish(draft, publisher)
+    assert related_titles(client, release) == []
