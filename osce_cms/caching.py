@@ -162,13 +162,13 @@ def request_generation(request):
     return generation
 
 
-def memoize_for_generation(name, parts, compute, timeout=None):
+def memoize_for_generation(name, parts, compute, timeout=None, request=None):
     """``compute()``, remembered in the cache until public content next changes.
 
     For expensive derived data that many requests share (facet counts of the newsroom): the
     key holds the content generation, so the value is never older than the content.
     """
-    generation, _changed_at = current_generation()
+    generation, _changed_at = request_generation(request) if request else current_generation()
     digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
     key = f"memo:{name}:{generation}:{digest}"
     value = cache.get(key)

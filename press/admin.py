@@ -13,6 +13,7 @@ from taxonomy.models import Structure
 
 from . import workflow
 from .admin_workflow import WorkflowAdminMixin
+from .changelist import ChangeListPaginator
 from .forms import AttachmentForm, PressReleaseAdminForm
 from .models import Attachment, PressContact, PressRelease
 from .models.releases import subtree_condition
@@ -90,6 +91,15 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
     @admin.display(description=_("source"), ordering="source__name")
     def source_name(self, release):
         return release.source.display_name
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        return ChangeListPaginator(
+            queryset,
+            per_page,
+            orphans,
+            allow_empty_first_page,
+            request=request,
+        )
 
     def get_queryset(self, request):
         return workflow.releases_for(request.user)

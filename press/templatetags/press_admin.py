@@ -5,6 +5,9 @@ from django.contrib.admin.templatetags.admin_list import date_hierarchy
 from django.db.models import Exists, Subquery
 from django.utils import timezone
 
+from osce_cms.caching import memoize_for_generation
+from press.changelist import memo_parts
+
 register = template.Library()
 
 
@@ -42,12 +45,18 @@ def _years(queryset, field_name):
     return None, [year for year in candidates if found.get(f"y{year}")]
 
 
-@register.inclusion_tag("admin/date_hierarchy.html")
-def release_date_hierarchy(cl):
+@register.inclusion_tag("admin/date_hierarchy.html", takes_context=True)
+def release_date_hierarchy(context, cl):
     field_name = cl.date_hierarchy
     if any(key.startswith(f"{field_name}__") for key in cl.params):
         return date_hierarchy(cl)
-    single_year, years = _years(cl.queryset, field_name)
+    request = context["request"]
+    single_year, years = memoize_for_generation(
+        "admin-years",
+        memo_parts(request.user, cl.queryset),
+        lambda: _years(cl.queryset, field_name),
+        request=request,
+    )
     if single_year is not None or not years:
         return date_hierarchy(cl)
     field_generic = f"{field_name}__"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -141,6 +142,7 @@ def test_attachment_must_be_a_pdf(admin_client_csrf, taxonomy):
 
 def test_changelist_query_count_does_not_grow(admin_client_csrf, make_release, taxonomy):
     def count_queries():
+        cache.clear()  # count and years computed afresh, as after a content change
         with CaptureQueriesContext(connection) as queries:
             response = admin_client_csrf.get(CHANGELIST_URL)
         assert response.status_code == 200
@@ -148,11 +150,13 @@ def test_changelist_query_count_does_not_grow(admin_client_csrf, make_release, t
 
     for _ in range(5):
         make_release(countries=[taxonomy.belarus])
+    count_queries()  # the first request of a new database creates the generation's row
     small = count_queries()
     for _ in range(55):
         make_release(countries=[taxonomy.belarus], source=taxonomy.kosovo)
     assert count_queries() == small
-    assert small <= 9
+    # Including the content generation, read once for the memoized count and years.
+    assert small <= 10
 
 
 def test_changelist_filters_by_source_subtree(admin_client_csrf, make_release, taxonomy):
