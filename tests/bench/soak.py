@@ -13,24 +13,24 @@ import argparse
 import json
 import os
 import re
-import secrets
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.bench.server import ensure_database
+from tests.bench.server import (
+    ensure_database,
+    fetch,
+    gunicorn,
+    manage,
+    production_environment,
+    workers_memory_mb,
+)
 
-PROJECT = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
-GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+LOC = re.compile(r"<loc>([^<]+)</loc>")
 FIXED_PATHS = [
     "/",
     "/press-releases/",
@@ -63,73 +63,14 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def server_environment(args, static_root):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="osce_cms.settings.prod",
-        DATABASE_URL=args.database_url,
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="0",
-        STATIC_ROOT=str(static_root),
-        MEDIA_ROOT=str(Path(static_root).parent / "media"),
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        LOG_LEVEL="WARNING",
-    )
-    return env
-
-
-def manage(env, *command):
-    subprocess.run([PYTHON, "manage.py", *command], cwd=PROJECT, env=env, check=True)
-
-
-def rss_kib(pid):
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return None
-    match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
-    return int(match.group(1)) if match else None
-
-
-def worker_pids(master_pid):
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
-    return sorted(int(pid) for pid in children.read_text().split()) if children.exists() else []
-
-
-def worker_rss_mb(master_pid):
-    return {pid: round(rss_kib(pid) / 1024, 1) for pid in worker_pids(master_pid) if rss_kib(pid)}
-
-
-def fetch(url):
-    request = urllib.request.Request(url, headers={"User-Agent": "osce-soak"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
 def discover_paths(base):
-    """The fixed public pages plus release and taxonomy pages named in the sitemap."""
-    with urllib.request.urlopen(base + "/sitemap.xml", timeout=30) as response:
-        sitemap = response.read().decode()
-    found = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    """The fixed public pages plus release and taxonomy pages named in the sitemap sections."""
+    _status, index = fetch(base + "/sitemap.xml", timeout=30)
+    found = []
+    for section in LOC.findall(index.decode()):
+        _status, sitemap = fetch(section, timeout=30)
+        found += [urlsplit(loc).path for loc in LOC.findall(sitemap.decode())]
     return FIXED_PATHS + found[:400]
-
-
-def wait_until_up(base, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit("gunicorn exited during start-up")
-        try:
-            fetch(base + "/robots.txt")
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit("gunicorn did not answer in time")
 
 
 def run_clients(base, paths, clients, seconds):
@@ -143,7 +84,7 @@ def run_clients(base, paths, clients, seconds):
             i += clients
             started = time.perf_counter()
             try:
-                status = fetch(base + path)
+                status, _body = fetch(base + path, timeout=30)
             except OSError as error:
                 status = repr(error)
             elapsed = time.perf_counter() - started
@@ -168,25 +109,17 @@ def percentile(values, fraction):
 def main(argv=None):
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="osce-soak-") as tmp:
-        env = server_environment(args, Path(tmp) / "static")
+        env = production_environment(args.database_url, Path(tmp) / "static")
         print(f"Preparing {args.database_url} ...", file=sys.stderr)
         ensure_database(args.database_url, recreate=True)
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo", "--releases", str(args.releases))
         manage(env, "collectstatic", "--noinput", "-v0")
         manage(env, "check_trees")
-        base = f"http://127.0.0.1:{args.port}"
-        server = subprocess.Popen(
-            [GUNICORN, "osce_cms.wsgi:application", "--bind", f"127.0.0.1:{args.port}"]
-            + ["--workers", str(args.workers), "--access-logfile", "/dev/null"],
-            cwd=PROJECT,
-            env=env,
-        )
-        try:
-            wait_until_up(base, server)
+        with gunicorn(env, args.port, workers=args.workers) as (server, base):
             paths = discover_paths(base)
             run_clients(base, paths, args.clients, min(5, args.seconds))  # warm every worker
-            rss_start = worker_rss_mb(server.pid)
+            rss_start = workers_memory_mb(server.pid)
             print(
                 f"Soaking {len(paths)} paths with {args.clients} clients for {args.seconds}s",
                 file=sys.stderr,
@@ -194,11 +127,12 @@ def main(argv=None):
             started = time.monotonic()
             latencies, errors = run_clients(base, paths, args.clients, args.seconds)
             duration = time.monotonic() - started
-            rss_end = worker_rss_mb(server.pid)
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
-    growth = {pid: round(rss_end[pid] - rss_start[pid], 1) for pid in rss_start if pid in rss_end}
+            rss_end = workers_memory_mb(server.pid)
+    growth = {
+        pid: round(rss_end[pid] - rss_start[pid], 1)
+        for pid in rss_start
+        if rss_start[pid] is not None and rss_end.get(pid) is not None
+    }
     report = {
         "clients": args.clients,
         "seconds": round(duration, 1),
