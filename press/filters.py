@@ -201,7 +201,9 @@ class ReleaseFilter(django_filters.FilterSet):
         descendants it is tagged with. One query per tree, remembered until the content next
         changes (``memoize_for_generation``): the counts are the same for every visitor.
         """
-        return memoize_for_generation("newsroom-facets", self.memo_parts(), self._facets)
+        return memoize_for_generation(
+            "newsroom-facets", self.memo_parts(), self._facets, request=self.request
+        )
 
     def _facets(self):
         facets = []

@@ -17,9 +17,10 @@ from osce_cms.caching import memoize_for_generation
 class MemoizedPaginator(Paginator):
     """A page's number, the list's count and the page's ids are one memoized value."""
 
-    def __init__(self, object_list, per_page, *, memo_parts, **kwargs):
+    def __init__(self, object_list, per_page, *, memo_parts, request=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.memo_parts = memo_parts
+        self.request = request
 
     def _slice(self, number):
         number = self.validate_number(number)
@@ -31,7 +32,10 @@ class MemoizedPaginator(Paginator):
 
     def page(self, number):
         self.count, number, ids = memoize_for_generation(
-            "list-page", (self.memo_parts, str(number)), partial(self._slice, number)
+            "list-page",
+            (self.memo_parts, str(number)),
+            partial(self._slice, number),
+            request=self.request,
         )
         rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

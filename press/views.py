@@ -29,13 +29,19 @@ class ReleaseListView(ListView):
 
     def get_queryset(self):
         self.filterset = ReleaseFilter(
-            self.request.GET or None, queryset=PressRelease.objects.listed().for_listing()
+            self.request.GET or None,
+            queryset=PressRelease.objects.listed().for_listing(),
+            request=self.request,
         )
         return self.filterset.qs
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return MemoizedPaginator(
-            queryset, per_page, memo_parts=("newsroom", self.filterset.memo_parts()), **kwargs
+            queryset,
+            per_page,
+            memo_parts=("newsroom", self.filterset.memo_parts()),
+            request=self.request,
+            **kwargs,
         )
 
     def get_context_data(self, **kwargs):
@@ -101,7 +107,7 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         context["body"] = render_html(release.body)
-        context["related_releases"] = related_releases(release)
+        context["related_releases"] = related_releases(release, request=self.request)
         context["breadcrumbs"] = [
             (_("Home"), reverse("home")),
             (_("Press releases"), reverse("press:release-list")),
@@ -113,14 +119,17 @@ class ReleaseDetailView(DetailView):
         return context
 
 
-def related_releases(release, limit=RELATED_LIMIT):
+def related_releases(release, limit=RELATED_LIMIT, request=None):
     """Explicitly related releases first, then those sharing the most fields of work.
 
     Ranking is the release page's most expensive query; its result only changes with content,
     so it is kept until the content generation next advances.
     """
     return memoize_for_generation(
-        "related-releases", (release.pk, limit), lambda: _rank_related(release, limit)
+        "related-releases",
+        (release.pk, limit),
+        lambda: _rank_related(release, limit),
+        request=request,
     )
 
 
