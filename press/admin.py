@@ -4,40 +4,20 @@ Who may see and do what is decided by press.workflow; this module only asks it.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from osce_cms.admin_editor import RichTextEditorAdminMixin
-from taxonomy.models import Structure
 
 from . import workflow
+from .admin_filters import FieldOfWorkFilter, SourceFilter
 from .admin_workflow import WorkflowAdminMixin
-from .changelist import ChangeListPaginator
+from .changelist import ChangeListPaginator, ReleaseChangeList
 from .forms import AttachmentForm, PressReleaseAdminForm
 from .models import Attachment, PressContact, PressRelease
-from .models.releases import subtree_condition
-
-
-class SourceSubtreeFilter(admin.SimpleListFilter):
-    """Filter by source, including every unit below the chosen one."""
-
-    title = _("source")
-    parameter_name = "source"
-
-    def lookups(self, request, model_admin):
-        return [
-            (node.slug, f"{'— ' * node.level}{node}")
-            for node in Structure.objects.only("slug", "name", "level")
-        ]
-
-    def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        node = Structure.objects.filter(slug=self.value()).first()
-        if node is None:
-            return queryset.none()
-        return queryset.filter(subtree_condition("source", [node]))
 
 
 class PressContactInline(admin.TabularInline):
@@ -56,7 +36,7 @@ class AttachmentInline(admin.TabularInline):
 class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
     form = PressReleaseAdminForm
     list_display = ["title", "published_at", "source_name", "status"]
-    list_filter = ["status", SourceSubtreeFilter, "fields_of_work"]
+    list_filter = ["status", SourceFilter, FieldOfWorkFilter]
     list_select_related = ["source"]
     list_per_page = 50
     # One COUNT of the filtered rows per page, not a second one of the whole table.
@@ -88,9 +68,22 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
     ]
     related_autocomplete = ["place", "source", "fields_of_work", "countries", "related"]
 
+    def action_checkbox(self, release):
+        # Django's markup, written directly: its widget renders a template per row, which was a
+        # fifth of the list's time at 50 rows.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            ACTION_CHECKBOX_NAME,
+            release.pk,
+            format_html(gettext("Select this object for an action - {}"), str(release)),
+        )
+
     @admin.display(description=_("source"), ordering="source__name")
     def source_name(self, release):
         return release.source.display_name
+
+    def get_changelist(self, request, **kwargs):
+        return ReleaseChangeList
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         return ChangeListPaginator(

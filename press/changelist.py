@@ -1,4 +1,4 @@
-"""The press-release change list's derived data, remembered until content next changes.
+"""The press-release change list: its rows, and derived data remembered until content changes.
 
 Its count and the years of its date hierarchy are the same for everyone who sees the same list,
 and only change with content, so they are kept per content generation
@@ -6,6 +6,8 @@ and only change with content, so they are kept per content generation
 and the viewer's scope (a scope change takes effect at once, though it is not a content change).
 """
 
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -13,9 +15,17 @@ from osce_cms.caching import memoize_for_generation
 
 from .models import EditorialScope
 
+# What the list shows (PressReleaseAdmin.list_display and its links): bodies stay in the database.
+LIST_COLUMNS = ["id", "title", "published_at", "status", "source__name", "source__public_name"]
+MEMO_PARTS_ATTR = "_release_changelist_memo_parts"
 
-def memo_parts(user, queryset):
-    """What makes one viewer's list differ from another's."""
+
+def memo_parts(request, queryset):
+    """What makes one viewer's list differ from another's, worked out once per request."""
+    known = getattr(request, MEMO_PARTS_ATTR, None)
+    if known is not None and known[0] is queryset.query:
+        return known[1]
+    user = request.user
     scope = (
         "all"
         if user.is_superuser
@@ -25,8 +35,19 @@ def memo_parts(user, queryset):
             .values_list("structure_id", flat=True)
         )
     )
-    sql, params = queryset.query.sql_with_params()
-    return (user.pk, scope, sql, tuple(map(str, params)))
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter value that matches nothing (queryset.none())
+        sql, params = "", ()
+    parts = (user.pk, scope, sql, tuple(map(str, params)))
+    setattr(request, MEMO_PARTS_ATTR, (queryset.query, parts))
+    return parts
+
+
+class ReleaseChangeList(ChangeList):
+    def get_results(self, request):
+        super().get_results(request)
+        self.result_list = self.result_list.only(*LIST_COLUMNS)
 
 
 class ChangeListPaginator(Paginator):
@@ -40,7 +61,7 @@ class ChangeListPaginator(Paginator):
     def count(self):
         return memoize_for_generation(
             "admin-count",
-            memo_parts(self.request.user, self.object_list),
+            memo_parts(self.request, self.object_list),
             lambda: Paginator.count.func(self),
             request=self.request,
         )

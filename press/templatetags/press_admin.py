@@ -1,9 +1,11 @@
-"""The press releases' change list: a date hierarchy whose year level stays cheap at any size."""
+"""The press releases' change list: its rows and its date hierarchy, cheap at any size."""
 
 from django import template
-from django.contrib.admin.templatetags.admin_list import date_hierarchy
+from django.contrib.admin.templatetags.admin_list import date_hierarchy, result_list
 from django.db.models import Exists, Subquery
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from osce_cms.caching import memoize_for_generation
 from press.changelist import memo_parts
@@ -53,7 +55,7 @@ def release_date_hierarchy(context, cl):
     request = context["request"]
     single_year, years = memoize_for_generation(
         "admin-years",
-        memo_parts(request.user, cl.queryset),
+        memo_parts(request, cl.queryset),
         lambda: _years(cl.queryset, field_name),
         request=request,
     )
@@ -72,3 +74,28 @@ def release_date_hierarchy(context, cl):
         ],
         "field_name": cl.model._meta.get_field(field_name).verbose_name,
     }
+
+
+@register.simple_tag(takes_context=True)
+def release_result_list(context, cl):
+    """Django's result table, rendered once per content generation, list, page and viewer.
+
+    Its rows are a function of the list's query (filters, search, ordering and the viewer's scope,
+    all in ``memo_parts``), the query string (page, sort links and the filters each row's link
+    keeps), the language and the time zone; content changes advance the generation.
+    """
+    request = context["request"]
+    parts = (
+        memo_parts(request, cl.queryset),
+        sorted(request.GET.lists()),
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+    )
+    return mark_safe(  # noqa: S308 - Django's own template, which escapes every value
+        memoize_for_generation(
+            "admin-rows",
+            parts,
+            lambda: render_to_string("admin/change_list_results.html", result_list(cl)),
+            request=request,
+        )
+    )
