@@ -210,4 +210,23 @@ def test_postgres_search_uses_the_full_text_index(make_release, db):
         cursor.execute("SET enable_seqscan = off")
         plan = queryset.explain()
         cursor.execute("SET enable_seqscan = on")
-    assert "press_release_search_idx" in plan
+    assert "press_release_vector_idx" in plan
+
+
+@pytest.mark.postgres
+def test_postgres_search_sees_an_edited_body(client, make_release, db):
+    from django.db import connection
+
+    from press.models import PressRelease
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL full-text search")
+    release = make_release(title="Regional talks", body="<p>Nothing of note.</p>")
+    assert not PressRelease.objects.search("hydropower").exists()
+
+    release.body = "<p>Hydropower on the river was discussed.</p>"
+    release.save()
+    PressRelease.objects.filter(pk=release.pk).update(title="Hydropower talks")
+
+    found = PressRelease.objects.search("hydropower")
+    assert list(found.values_list("title", flat=True)) == ["Hydropower talks"]
