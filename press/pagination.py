@@ -10,6 +10,7 @@ list). An invalid page number raises before anything is remembered.
 from functools import partial
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 from osce_cms.caching import memoize_for_generation
 
@@ -22,7 +23,15 @@ class MemoizedPaginator(Paginator):
         self.memo_parts = memo_parts
         self.request = request
 
+    @cached_property
+    def count(self):
+        # Asked for alone by a list of pages (the sitemap index); page() also sets it.
+        return memoize_for_generation(
+            "list-count", self.memo_parts, partial(Paginator.count.func, self), request=self.request
+        )
+
     def _slice(self, number):
+        self.count = Paginator.count.func(self)  # counted afresh, kept with the page's ids
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page

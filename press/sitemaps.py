@@ -1,12 +1,14 @@
 from django.contrib.sitemaps import Sitemap
 
 from .models import PressRelease
+from .pagination import MemoizedPaginator
 
 
 class PressReleaseSitemap(Sitemap):
     """Listed releases, newest first, in pages of 5,000 addresses (about 0.5 MB each).
 
-    /sitemap.xml is an index of these pages, so no response holds the whole archive.
+    /sitemap.xml is an index of these pages, so no response holds the whole archive. The count
+    and each page's ids are kept per content generation, like the newsroom's.
     """
 
     changefreq = "monthly"
@@ -17,6 +19,12 @@ class PressReleaseSitemap(Sitemap):
             PressRelease.objects.listed()
             .only("slug", "updated_at")
             .order_by("-published_at", "-id")
+        )
+
+    @property
+    def paginator(self):
+        return MemoizedPaginator(
+            self._items(), self.limit, memo_parts=("sitemap", "press-releases")
         )
 
     def lastmod(self, release):

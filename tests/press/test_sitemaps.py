@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -65,12 +66,14 @@ def test_release_section_is_paged_and_lists_only_listed_releases(client, make_re
 
 def test_release_section_pages_cost_the_same_queries_at_any_size(client, make_release, small_pages):
     def queries(url):
+        cache.clear()  # counts and pages computed afresh, as after a content change
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
         return len(captured)
 
     for _ in range(4):
         make_release()
+    queries("/sitemap.xml")  # the first request of a new database creates the generation's row
     small = (queries("/sitemap.xml"), queries(SECTION), queries(f"{SECTION}?p=2"))
     for _ in range(30):
         make_release()
@@ -81,3 +84,21 @@ def test_release_section_pages_cost_the_same_queries_at_any_size(client, make_re
 
 def test_robots_txt_names_the_index(client):
     assert "Sitemap: http://testserver/sitemap.xml\n" in client.get("/robots.txt").text
+
+
+def test_counts_and_pages_follow_each_publication(
+    client, make_release, small_pages, django_capture_on_commit_callbacks
+):
+    def release_pages():
+        return [loc for loc in locs(parse(client.get("/sitemap.xml")), "sitemap") if SECTION in loc]
+
+    for _ in range(9):
+        make_release()
+    assert len(release_pages()) == 3  # three to a page
+    first_page = locs(parse(client.get(SECTION)), "url")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        newest = make_release(days_ago=0.5)
+
+    assert len(release_pages()) == 4
+    assert locs(parse(client.get(SECTION)), "url") == [newest.get_absolute_url(), *first_page[:2]]
