@@ -44,10 +44,41 @@ def memo_parts(request, queryset):
     return parts
 
 
+class PageRows:
+    """A change-list page's rows, read from the database only when iterated.
+
+    Django asks for their number before rendering (its "0 of 50 selected" note); that number
+    follows from the (memoized) count and the page, so a page whose table comes from the memo
+    never reads its rows.
+    """
+
+    def __init__(self, queryset, length):
+        self.queryset = queryset
+        self.length = length
+
+    @cached_property
+    def rows(self):
+        return list(self.queryset)
+
+    def __len__(self):
+        return self.length
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+
 class ReleaseChangeList(ChangeList):
     def get_results(self, request):
         super().get_results(request)
-        self.result_list = self.result_list.only(*LIST_COLUMNS)
+        if self.multi_page and not (self.show_all and self.can_show_all):
+            page = self.paginator.page(self.page_num)
+            length = page.end_index() - page.start_index() + 1
+        else:
+            length = self.result_count
+        self.result_list = PageRows(self.result_list.only(*LIST_COLUMNS), length)
 
 
 class ChangeListPaginator(Paginator):
