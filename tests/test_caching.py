@@ -17,7 +17,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 
 from osce_cms.caching import bump_generation, memoize_for_generation
@@ -330,3 +330,26 @@ def test_memoized_value_is_recomputed_after_any_content_change(page_cache, commi
 
     assert memoize_for_generation("fields", ("all",), compute) == 1
     assert len(calls) == 2
+
+
+# The staff's memoized admin list (per viewer, never looked up by the page cache) ---------------
+
+
+def test_admin_release_list_shows_each_change_on_the_next_request(
+    page_cache, client, committed, secretariat
+):
+    client.force_login(User.objects.create_superuser("chief", password="secret-pass-123"))
+    url = reverse("admin:press_pressrelease_changelist")
+    release = make_release(secretariat, "First headline")
+    assert "First headline" in client.get(url).text
+
+    with committed():
+        release.title = "Second headline"
+        release.save()
+    with committed():
+        make_release(secretariat, "A new draft", status=Status.DRAFT)
+
+    page = client.get(url).text
+    assert "Second headline" in page and "First headline" not in page
+    assert "A new draft" in page
+    assert "private" in client.get(url)["Cache-Control"]
