@@ -15,9 +15,10 @@ from osce_cms.admin_editor import RichTextEditorAdminMixin
 from . import workflow
 from .admin_filters import FieldOfWorkFilter, SourceFilter
 from .admin_workflow import WorkflowAdminMixin
-from .changelist import ChangeListPaginator, ReleaseChangeList
+from .changelist import ReleaseChangeList, memo_parts
 from .forms import AttachmentForm, PressReleaseAdminForm
 from .models import Attachment, PressContact, PressRelease
+from .pagination import CountMemoPaginator
 
 
 class PressContactInline(admin.TabularInline):
@@ -86,11 +87,12 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
         return ReleaseChangeList
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        return ChangeListPaginator(
+        return CountMemoPaginator(
             queryset,
             per_page,
-            orphans,
-            allow_empty_first_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            memo_parts=("admin", memo_parts(request, queryset)),
             request=request,
         )
 

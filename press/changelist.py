@@ -1,17 +1,15 @@
 """The press-release change list: its rows, and derived data remembered until content changes.
 
-Its count and the years of its date hierarchy are the same for everyone who sees the same list,
-and only change with content, so they are kept per content generation
-(``memoize_for_generation``). The key is exact: the list's own SQL (filters, search, ordering)
-and the viewer's scope (a scope change takes effect at once, though it is not a content change).
+Its count (``press.pagination.CountMemoPaginator``), the years of its date hierarchy and its
+rendered table (``press.templatetags.press_admin``) only change with content, so they are kept per
+content generation. Their key starts with ``memo_parts``, which is exact: the list's own SQL
+(filters, search, ordering) and the viewer's scope (a scope change takes effect at once, though it
+is not a content change).
 """
 
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet
-from django.core.paginator import Paginator
 from django.utils.functional import cached_property
-
-from osce_cms.caching import memoize_for_generation
 
 from .models import EditorialScope
 
@@ -66,9 +64,6 @@ class PageRows:
     def __iter__(self):
         return iter(self.rows)
 
-    def __getitem__(self, index):
-        return self.rows[index]
-
 
 class ReleaseChangeList(ChangeList):
     def get_results(self, request):
@@ -79,20 +74,3 @@ class ReleaseChangeList(ChangeList):
         else:
             length = self.result_count
         self.result_list = PageRows(self.result_list.only(*LIST_COLUMNS), length)
-
-
-class ChangeListPaginator(Paginator):
-    """A paginator whose total is counted once per content generation and list."""
-
-    def __init__(self, object_list, per_page, *args, request, **kwargs):
-        super().__init__(object_list, per_page, *args, **kwargs)
-        self.request = request
-
-    @cached_property
-    def count(self):
-        return memoize_for_generation(
-            "admin-count",
-            memo_parts(self.request, self.object_list),
-            lambda: Paginator.count.func(self),
-            request=self.request,
-        )

@@ -15,8 +15,9 @@ from django.utils.functional import cached_property
 from osce_cms.caching import memoize_for_generation
 
 
-class MemoizedPaginator(Paginator):
-    """A page's number, the list's count and the page's ids are one memoized value."""
+class CountMemoPaginator(Paginator):
+    """A paginator whose count is kept per content generation under ``memo_parts``, which must
+    tell this list apart from every other (its filters, and who may see what)."""
 
     def __init__(self, object_list, per_page, *, memo_parts, request=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -25,10 +26,14 @@ class MemoizedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        # Asked for alone by a list of pages (the sitemap index); page() also sets it.
         return memoize_for_generation(
             "list-count", self.memo_parts, partial(Paginator.count.func, self), request=self.request
         )
+
+
+class MemoizedPaginator(CountMemoPaginator):
+    """A page's number, the list's count and the page's ids are one memoized value (the count
+    alone is asked for by a list of pages, such as the sitemap index)."""
 
     def _slice(self, number):
         self.count = Paginator.count.func(self)  # counted afresh, kept with the page's ids
