@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "osce_cms",
+    "editorial",
     "taxonomy",
     "press",
 ]
