@@ -65,7 +65,7 @@ def sanitize_html(value):
 
 def render_html(value):
     """Sanitise again on output and mark safe for templates."""
-    return mark_safe(sanitize_html(value))  # noqa: S308 - sanitised just above
+    return mark_safe(sanitize_html(value))  # sanitised just above
 
 
 class RichTextField(models.TextField):

@@ -7,8 +7,8 @@ class PressConfig(AppConfig):
     verbose_name = _("Press releases")
 
     def ready(self):
-        from taxonomy.views import register_detail_context  # noqa: PLC0415 - apps are loaded
+        from taxonomy.views import register_detail_context  # imported once the apps are loaded
 
-        from .taxonomy_pages import latest_releases_context  # noqa: PLC0415
+        from .taxonomy_pages import latest_releases_context
 
         register_detail_context(latest_releases_context)

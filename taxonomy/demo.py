@@ -484,7 +484,7 @@ def load(stdout):
     changes += _sync_terms(MeetingType, _flat_specs(MEETING_TYPES))
     changes += _link_field_operations(countries)
     for title, body in PAGES:
-        page, created = Page.objects.get_or_create(
+        _page, created = Page.objects.get_or_create(
             slug=slugify(title), defaults={"title": title, "body": body}
         )
         changes += created

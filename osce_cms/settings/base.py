@@ -215,7 +215,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"] + env_list("CSP_IMG_SRC"),
+    "img-src": [CSP.SELF, "data:", *env_list("CSP_IMG_SRC")],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

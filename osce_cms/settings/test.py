@@ -6,8 +6,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # Off unless a test turns it on (tests/test_caching.py): pages then cost their own queries only.
 os.environ.setdefault("PAGE_CACHE_ENABLED", "0")
 
-from .base import *  # noqa: E402,F403
-from .base import BASE_DIR  # noqa: E402
+from .base import *  # noqa: F403
+from .base import BASE_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

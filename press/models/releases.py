@@ -67,7 +67,7 @@ class PressReleaseQuerySet(models.QuerySet):
         return self.filter(id__in=matching.values(source_column))
 
     def search(self, query):
-        from press.search import search  # noqa: PLC0415 - search depends on this module
+        from press.search import search  # press.search imports this module
 
         return search(self, query)
 
@@ -254,7 +254,7 @@ class PressRelease(models.Model):
 
     def refresh_renditions(self):
         """Regenerate the lead image's renditions (done once, when the image changes)."""
-        from press.images import make_renditions  # noqa: PLC0415 - images imports Pillow
+        from press.images import make_renditions  # press.images imports Pillow
 
         self.lead_image_renditions = make_renditions(self.lead_image) if self.lead_image else {}
         type(self).objects.filter(pk=self.pk).update(

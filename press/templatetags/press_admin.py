@@ -91,7 +91,7 @@ def release_result_list(context, cl):
         translation.get_language(),
         timezone.get_current_timezone_name(),
     )
-    return mark_safe(  # noqa: S308 - Django's own template, which escapes every value
+    return mark_safe(  # Django's own template, which escapes every value
         memoize_for_generation(
             "admin-rows",
             parts,

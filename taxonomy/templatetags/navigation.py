@@ -137,7 +137,7 @@ def cached_menu(request, slug, template_name):
         entries = _entries(children, None, frozenset(current_ids), patterns={})
         html = render_to_string(template_name, {"entries": entries})
         cache.set(key, str(html), settings.PAGE_CACHE_SECONDS)
-    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template
+    return mark_safe(html)  # rendered by our own autoescaping template
 
 
 @register.simple_tag(takes_context=True)

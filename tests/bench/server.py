@@ -104,8 +104,16 @@ def gunicorn(env, port, workers=2):
     """Serve the site with gunicorn on 127.0.0.1:``port``; stop it (by pid) on the way out."""
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [GUNICORN, "osce_cms.wsgi:application", "--bind", f"127.0.0.1:{port}"]
-        + ["--workers", str(workers), "--access-logfile", "/dev/null"],
+        [
+            GUNICORN,
+            "osce_cms.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "/dev/null",
+        ],
         cwd=PROJECT,
         env=env,
     )

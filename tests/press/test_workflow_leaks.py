@@ -98,7 +98,7 @@ def test_unlisted_release_is_absent_from_every_public_list(client, newsroom, sta
 
 def test_the_public_release_does_appear_in_the_lists(client, newsroom):
     """The control: the pages checked above do show a public release."""
-    source, policing, belarus, visible = newsroom
+    source, policing, _belarus, visible = newsroom
     other = world.release(source, status=Status.PUBLISHED, title="Other statement")
     other.fields_of_work.set([policing])
     visible.related.add(other)

@@ -61,7 +61,7 @@ def test_diff_shows_changed_fields_and_escapes_hostile_text(setting):
 
 
 def test_restore_makes_a_new_draft_and_leaves_the_original_alone(setting):
-    source, officer, editor, release, first = setting
+    _source, officer, _editor, release, first = setting
     release.title = "Published title"
     release.status = Status.PUBLISHED
     release.save()
@@ -78,7 +78,7 @@ def test_restore_makes_a_new_draft_and_leaves_the_original_alone(setting):
 
 
 def test_restore_outside_scope_is_refused(setting):
-    _source, _officer, _editor, release, first = setting
+    _source, _officer, _editor, _release, first = setting
     stranger = world.user("editor", world.structure("Mission in Kosovo"))
     count = PressRelease.objects.count()
     with pytest.raises(workflow.PermissionDenied):

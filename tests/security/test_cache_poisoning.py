@@ -36,7 +36,7 @@ def test_forwarded_host_never_reaches_absolute_urls_or_the_cache(client, page_ca
     assert b"evil.example" not in later.content and b"testserver" in later.content
 
 
-@pytest.mark.parametrize("path", ABSOLUTE_URL_PAGES + ["/"])
+@pytest.mark.parametrize("path", [*ABSOLUTE_URL_PAGES, "/"])
 def test_a_forged_host_on_any_page_is_a_400(client, page_cache, path):
     for host in ("evil.example", "testserver.evil.example", "testserver:80@evil.example"):
         assert client.get(path, headers={"host": host}).status_code == 400

@@ -85,7 +85,7 @@ def test_every_public_response_carries_the_security_headers(client, path):
     assert response.status_code in {200, 404}
     csp = response.headers["Content-Security-Policy"]
     directives = dict(
-        (part.split(" ", 1) + [""])[:2] for part in (d.strip() for d in csp.split(";")) if part
+        [*part.split(" ", 1), ""][:2] for part in (d.strip() for d in csp.split(";")) if part
     )
     assert directives["script-src"] == "'self'"
     assert directives["style-src"] == "'self'"

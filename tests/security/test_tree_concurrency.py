@@ -30,7 +30,7 @@ def run_in_parallel(*jobs):
         try:
             barrier.wait(timeout=30)
             outcomes[index] = job()
-        except Exception as error:  # noqa: BLE001 - the outcome is inspected by the test
+        except Exception as error:  # the outcome is inspected by the test
             outcomes[index] = error
         finally:
             connections.close_all()

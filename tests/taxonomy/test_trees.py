@@ -24,7 +24,7 @@ def test_created_children_come_last_in_order_and_the_tree_stays_valid(db):
 
 
 def test_move_node_reorders_siblings_and_reparents(make_tree):
-    root, *children = make_tree(FieldOfWork, width=3)
+    _root, *children = make_tree(FieldOfWork, width=3)
     first, second, third = children
 
     trees.move_node(third, first, "left")
@@ -74,7 +74,7 @@ def test_a_node_still_referenced_cannot_be_deleted(db):
 
 
 def test_deleting_a_leaf_closes_the_gap(make_tree):
-    root, *children = make_tree(FieldOfWork, width=3)
+    _root, *children = make_tree(FieldOfWork, width=3)
     trees.delete_node(children[1])
     assert names(FieldOfWork) == ["n root", "n child 0", "n child 2"]
     assert trees.check_tree(FieldOfWork) == []
@@ -150,7 +150,7 @@ def test_concurrent_inserts_and_moves_keep_the_tree_valid_on_postgresql():
                 trees.create_node(
                     FieldOfWork, root, name=f"w{worker}-{index}", slug=f"w{worker}-{index}"
                 )
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connections.close_all()
@@ -160,7 +160,7 @@ def test_concurrent_inserts_and_moves_keep_the_tree_valid_on_postgresql():
             trees.move_node(node, target, "last-child")
         except ValidationError:
             refused.append(node)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connections.close_all()
