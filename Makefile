@@ -1,12 +1,18 @@
 # osce_cms: `make run` serves the demo site, `make test` runs every test.
+# Installs come from uv.lock (exact versions and hashes) through uv; `make lock` refreshes it.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP_BASE := $(VENV)/.installed-base
-STAMP_DEV := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+
+# uv itself is pinned and installed from PyPI into .tools/ (never downloaded from elsewhere);
+# it uses the Python found below and never downloads one.
+UV_VERSION := 0.13.8
+UV ?= .tools/uv-$(UV_VERSION)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 # A Python >= 3.12: $(PYTHON) if given, else the first on PATH, else the newest under pyenv.
 define find_python
@@ -19,24 +25,31 @@ for c in $${PYTHON:-} python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: run test lint format bench soak clean
+.PHONY: run test lint format lock lock-upgrade lock-check install install-dev bench soak clean
 
-$(PY):
+$(UV):
+	@py="$$($(find_python))" || { \
+	  echo "No Python >= 3.12 found. Install one, or run: make PYTHON=/path/to/python3.12 run" >&2; exit 1; }; \
+	echo "Installing uv $(UV_VERSION) into .tools/ with $$py"; \
+	"$$py" -m pip install --quiet --disable-pip-version-check --target .tools/uv-$(UV_VERSION) uv==$(UV_VERSION)
+
+$(PY): | $(UV)
 	@py="$$($(find_python))" || { \
 	  echo "No Python >= 3.12 found. Install one, or run: make PYTHON=/path/to/python3.12 run" >&2; exit 1; }; \
 	echo "Creating $(VENV) with $$py"; \
-	"$$py" -m venv $(VENV)
-	@$(PY) -m pip install --quiet --upgrade pip
+	$(UV) venv --quiet --python "$$py" $(VENV)
 
-$(STAMP_BASE): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
-	@touch $@
+# uv sync takes a fraction of a second when nothing changed, so every target runs it: the
+# environment always matches uv.lock. --locked refuses a lock that disagrees with pyproject.toml.
+STALE_LOCK := { echo "uv.lock disagrees with pyproject.toml: run 'make lock' and commit uv.lock" >&2; exit 1; }
 
-$(STAMP_DEV): pyproject.toml $(STAMP_BASE)
-	$(PY) -m pip install --quiet -e '.[dev]'
-	@touch $@
+install: $(PY)
+	@$(UV) sync --quiet --locked --no-dev --inexact || $(STALE_LOCK)
 
-run: $(STAMP_BASE)
+install-dev: $(PY)
+	@$(UV) sync --quiet --locked || $(STALE_LOCK)
+
+run: install
 	@export DEBUG=1; \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py load_demo && \
@@ -44,23 +57,35 @@ run: $(STAMP_BASE)
 	echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)" && \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP_DEV)
+test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP_DEV)
+lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: $(STAMP_DEV)
+format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(STAMP_DEV)
+# After editing the dependencies in pyproject.toml: keeps every other pin, resolves what changed.
+lock: | $(UV)
+	$(UV) lock
+
+# Every dependency to the newest release the ranges in pyproject.toml allow.
+lock-upgrade: | $(UV)
+	$(UV) lock --upgrade
+
+# Fails when uv.lock and pyproject.toml disagree (CI runs it).
+lock-check: | $(UV)
+	@$(UV) lock --check || $(STALE_LOCK)
+
+bench: install-dev
 	$(PY) -m tests.bench.run
 
 # 32 clients for 60 s on the public pages, gunicorn + PostgreSQL (SOAK_DATABASE_URL).
-soak: $(STAMP_DEV)
+soak: install-dev
 	$(PY) -m tests.bench.soak
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-media
+	rm -rf $(VENV) .tools .pytest_cache .ruff_cache staticfiles .test-media
