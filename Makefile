@@ -31,7 +31,7 @@ $(UV):
 	@py="$$($(find_python))" || { \
 	  echo "No Python >= 3.12 found. Install one, or run: make PYTHON=/path/to/python3.12 run" >&2; exit 1; }; \
 	echo "Installing uv $(UV_VERSION) into .tools/ with $$py"; \
-	"$$py" -m pip install --quiet --disable-pip-version-check --target .tools/uv-$(UV_VERSION) uv==$(UV_VERSION)
+	"$$py" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target .tools/uv-$(UV_VERSION) uv==$(UV_VERSION)
 
 $(PY): | $(UV)
 	@py="$$($(find_python))" || { \
