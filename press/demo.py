@@ -80,26 +80,30 @@ def seed_body():
 
 @transaction.atomic
 def load(stdout):
-    """Create or update the seed press release (idempotent)."""
-    place = Place.objects.get(slug="minsk")
-    release, created = PressRelease.objects.update_or_create(
+    """Create the seed press release while the site has no release at all.
+
+    Once there, releases belong to the newsroom: loading again never re-publishes, reverts or
+    restores anything an editor changed (the trash counts, so a deleted seed stays deleted).
+    """
+    if PressRelease.objects.exists():
+        stdout.write("Press releases: the site has its own, none created.\n")
+        return None
+    release = PressRelease.objects.create(
         slug=SEED_SLUG,
-        defaults={
-            "title": SEED_TITLE,
-            "published_at": datetime(2016, 2, 17, 15, 30, tzinfo=VIENNA),
-            "place": place,
-            "source": Structure.objects.get(slug="secretariat"),
-            "lead": SEED_LEAD,
-            "body": seed_body(),
-            "language": "en",
-            "status": Status.PUBLISHED,
-            "first_published_at": datetime(2016, 2, 17, 15, 30, tzinfo=VIENNA),
-        },
+        title=SEED_TITLE,
+        published_at=datetime(2016, 2, 17, 15, 30, tzinfo=VIENNA),
+        place=Place.objects.get(slug="minsk"),
+        source=Structure.objects.get(slug="secretariat"),
+        lead=SEED_LEAD,
+        body=seed_body(),
+        language="en",
+        status=Status.PUBLISHED,
+        first_published_at=datetime(2016, 2, 17, 15, 30, tzinfo=VIENNA),
     )
     release.fields_of_work.set([FieldOfWork.objects.get(slug="policing")])
     release.countries.set(Country.objects.filter(slug__in=SEED_COUNTRIES))
     release.add_place_country()
-    stdout.write(f"Press release {'created' if created else 'updated'}: {release.title}\n")
+    stdout.write(f"Press release created: {release.title}\n")
     return release
 
 

@@ -1,8 +1,8 @@
 """The seed page's navigation as data; built by ``manage.py load_demo``.
 
-Idempotent: nodes are matched by slug (menu items by their menu and the labels from the root),
-missing ones are created in bulk, changed values updated, and a tree is rebuilt and verified
-only when its structure changed. Running it twice changes nothing.
+The demo only fills what is empty: a taxonomy is built only while it has no node, a menu only
+while no menu has its slug, the pages only while there is none. Once there, the content is the
+site's own: loading the demo again never reverts an edit, a move or a deletion.
 """
 
 from django.utils.text import slugify
@@ -372,28 +372,24 @@ EMPTY_TARGETS = {
 }
 
 
-def sync_tree(model, specs, existing):
-    """Make ``model``'s nodes match ``specs`` (``(key, parent_key, fields)`` in tree order).
+def build_tree(model, specs):
+    """Create ``model``'s nodes from ``specs`` (``(key, parent_key, fields)`` in tree order).
 
-    ``existing`` maps keys to saved nodes. Missing nodes are created in bulk, one level at a
-    time, as last children of their parents; changed fields are updated; the tree is rebuilt and
-    verified only if its structure changed. Returns the number of nodes created or updated.
+    Nodes are created in bulk, one level at a time, as last children of their parents, after
+    the nodes already in the tree; the tree is then rebuilt and verified. Returns the number
+    of nodes created.
     """
     tree_ids = model._default_manager.values_list("tree_id", flat=True).order_by("-tree_id")
     next_tree_id = (tree_ids.first() or 0) + 1
-    level_of = {key: node.level for key, node in existing.items()}
-    created, updated, moved = 0, [], False
-    update_fields = set()
+    created, level_of = {}, {}
     pending = list(specs)
     while pending:
-        batch, later = [], []
-        for spec in pending:
-            key, parent_key, _fields = spec
-            ready = parent_key is None or parent_key in existing
-            (batch if ready and key not in existing else later).append(spec)
+        batch = [spec for spec in pending if spec[1] is None or spec[1] in created]
+        if not batch:
+            break
         new_nodes = []
         for index, (_key, parent_key, fields) in enumerate(batch):
-            parent = existing.get(parent_key)
+            parent = created.get(parent_key)
             if parent is None:
                 tree_id, next_tree_id = next_tree_id, next_tree_id + 1
             else:
@@ -411,38 +407,21 @@ def sync_tree(model, specs, existing):
         for (key, _parent, _fields), node in zip(
             batch, model._default_manager.bulk_create(new_nodes), strict=True
         ):
-            existing[key] = node
+            created[key] = node
             level_of[key] = node.level
-        created += len(new_nodes)
-        pending = [spec for spec in later if spec[0] not in existing]
-        if not batch:
-            break
-
-    for key, parent_key, fields in specs:
-        node = existing[key]
-        parent_id = existing[parent_key].pk if parent_key else None
-        if node.parent_id != parent_id:
-            node.parent_id, moved = parent_id, True
-            update_fields.add("parent")
-            updated.append(node)
-        changed = [name for name, value in fields.items() if getattr(node, name) != value]
-        for name in changed:
-            setattr(node, name, fields[name])
-        if changed:
-            update_fields.update(name.removesuffix("_id") for name in changed)
-            updated.append(node)
-    if updated:
-        model._default_manager.bulk_update(set(updated), sorted(update_fields), batch_size=500)
-    if created or moved:
+        pending = [spec for spec in pending if spec[0] not in created]
+    if created:
         trees.rebuild(model)
-    return created + len(set(updated))
+    return len(created)
 
 
-def _sync_terms(model, specs):
-    """Sync a taxonomy whose nodes are keyed by slug."""
-    existing = {node.slug: node for node in model._default_manager.all()}
-    specs = [(slug, parent, {"slug": slug, **fields}) for slug, parent, fields in specs]
-    return sync_tree(model, specs, existing)
+def _fill_terms(model, specs):
+    """Build a taxonomy whose nodes are keyed by slug, if it has no node yet."""
+    if model._default_manager.exists():
+        return 0
+    return build_tree(
+        model, [(slug, parent, {"slug": slug, **fields}) for slug, parent, fields in specs]
+    )
 
 
 def _menu_specs(items, parent_key=()):
@@ -454,12 +433,11 @@ def _menu_specs(items, parent_key=()):
     return specs
 
 
-def _sync_menu(slug, name, items, ids):
-    menu, _created = Menu.objects.update_or_create(slug=slug, defaults={"name": name})
-    keys = {}
-    for item in MenuItem.objects.filter(menu=menu).order_by("tree_id", "lft"):
-        keys[item.pk] = (*keys.get(item.parent_id, ()), item.label)
-    existing = {keys[item.pk]: item for item in MenuItem.objects.filter(menu=menu).order_by("pk")}
+def _fill_menu(slug, name, items, ids):
+    """Create the menu ``slug`` with ``items``, unless a menu of that slug exists."""
+    menu, created = Menu.objects.get_or_create(slug=slug, defaults={"name": name})
+    if not created:
+        return 0
     specs = []
     for key, parent_key, target in _menu_specs(items):
         fields = {"menu_id": menu.pk, "label": key[-1], "is_heading": target is None}
@@ -468,44 +446,45 @@ def _sync_menu(slug, name, items, ids):
             field, value = target
             if field == "named_url":
                 fields["named_url"] = value
-            else:
+            elif value in ids[field]:
                 fields[f"{field}_id"] = ids[field][value]
+            else:  # the site deleted that target before the menu was built: leave the item out
+                continue
         specs.append((key, parent_key, fields))
-    return sync_tree(MenuItem, specs, existing)
+    return build_tree(MenuItem, specs)
 
 
 def load(stdout):
-    """Create or update every demo tree (idempotent)."""
-    changes = _sync_terms(FieldOfWork, _flat_specs(FIELDS_OF_WORK))
-    changes += _sync_terms(Country, _country_specs())
+    """Build every demo tree, menu and page that is still empty (never touches the others)."""
+    changes = _fill_terms(FieldOfWork, _flat_specs(FIELDS_OF_WORK))
+    changes += _fill_terms(Country, _country_specs())
     countries = {c.iso_code: c.pk for c in Country.objects.exclude(iso_code="")}
-    changes += _sync_terms(Structure, _structure_specs())
-    changes += _sync_terms(Place, _place_specs(countries))
-    changes += _sync_terms(MeetingType, _flat_specs(MEETING_TYPES))
-    changes += _link_field_operations(countries)
-    for title, body in PAGES:
-        _page, created = Page.objects.get_or_create(
-            slug=slugify(title), defaults={"title": title, "body": body}
-        )
-        changes += created
+    structures = _fill_terms(Structure, _structure_specs())
+    if structures:
+        _link_field_operations(countries)
+    changes += structures
+    changes += _fill_terms(Place, _place_specs(countries))
+    changes += _fill_terms(MeetingType, _flat_specs(MEETING_TYPES))
+    if not Page.objects.exists():
+        for title, body in PAGES:
+            Page.objects.create(slug=slugify(title), title=title, body=body)
+        changes += len(PAGES)
     ids = {
         field: dict(model._default_manager.values_list("slug", "pk"))
         for field, model in TARGET_MODELS.items()
     }
-    changes += _sync_menu("main", "Main menu", _main_menu(), ids)
-    changes += _sync_menu("footer", "Footer menu", FOOTER_MENU, ids)
+    changes += _fill_menu("main", "Main menu", _main_menu(), ids)
+    changes += _fill_menu("footer", "Footer menu", FOOTER_MENU, ids)
     if changes:
         bump_generation()  # bulk writes send no signals
-    stdout.write(f"Taxonomies and menus: {changes} node(s) created or updated.")
+    stdout.write(f"Taxonomies and menus: {changes} node(s) created.")
 
 
 def _link_field_operations(countries):
     through = Structure.countries.through
     structures = dict(Structure.objects.values_list("slug", "pk"))
-    wanted = {
-        (structures[slugify(name)], countries[iso]) for name, iso, _city in FIELD_OPERATIONS if iso
-    }
-    present = set(through.objects.values_list("structure_id", "country_id"))
-    missing = wanted - present
-    through.objects.bulk_create([through(structure_id=s, country_id=c) for s, c in sorted(missing)])
-    return len(missing)
+    through.objects.bulk_create(
+        through(structure_id=structures[slugify(name)], country_id=countries[iso])
+        for name, iso, _city in FIELD_OPERATIONS
+        if iso in countries
+    )

@@ -40,6 +40,31 @@ def test_seed_release_is_loaded_faithfully_and_idempotently(client, demo_taxonom
         )
 
 
+def test_loading_again_never_overwrites_what_the_newsroom_changed(demo_taxonomy):
+    release = demo.load(StringIO())
+    PressRelease.objects.filter(pk=release.pk).update(
+        status=Status.WITHDRAWN, title="Corrected headline", lead="An edited lead."
+    )
+    release.fields_of_work.clear()
+
+    call_command("load_demo", stdout=StringIO())
+
+    release = PressRelease.objects.get()
+    assert (release.status, release.title, release.lead) == (
+        Status.WITHDRAWN,
+        "Corrected headline",
+        "An edited lead.",
+    )
+    assert not release.fields_of_work.exists()
+
+
+def test_a_deleted_seed_release_is_not_brought_back(demo_taxonomy):
+    release = demo.load(StringIO())
+    PressRelease.objects.filter(pk=release.pk).update(slug="renamed", deleted_at=release.created_at)
+    call_command("load_demo", stdout=StringIO())
+    assert list(PressRelease.objects.values_list("slug", flat=True)) == ["renamed"]
+
+
 def test_generate_adds_unique_releases_on_every_run(demo_taxonomy):
     demo.load(StringIO())
     demo.generate(30, StringIO())

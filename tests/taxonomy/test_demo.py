@@ -139,15 +139,29 @@ def test_loading_twice_changes_nothing(demo):
     output = io.StringIO()
     call_command("load_demo", stdout=output)
     assert snapshot() == before
-    assert "0 node(s) created or updated" in output.getvalue()
+    assert "0 node(s) created" in output.getvalue()
 
 
-def test_loading_again_restores_demo_values_without_duplicates(demo):
-    counts = {model: model.objects.count() for model in TREE_MODELS}
+def test_loading_again_keeps_every_edit_move_and_deletion(demo):
     FieldOfWork.objects.filter(slug="policing").update(name="Renamed")
-    call_command("load_demo", stdout=io.StringIO())
-    assert FieldOfWork.objects.get(slug="policing").name == "Policing"
-    assert {model: model.objects.count() for model in TREE_MODELS} == counts
+    Structure.objects.filter(slug="secretariat").update(description="Our own words.")
+    top = MenuItem.objects.filter(menu__slug="main", level=0)
+    trees.move_node(top.get(label="Countries"), top.get(label="Our work"), "left")
+    MenuItem.objects.filter(menu__slug="main", label="Fields of work", level=0).update(
+        label="Topics"
+    )
+    trees.delete_node(MenuItem.objects.get(menu__slug="main", label="Projects"))
+    Page.objects.filter(slug="projects").delete()
+    before = snapshot()
+
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+
+    assert snapshot() == before
+    assert FieldOfWork.objects.get(slug="policing").name == "Renamed"
+    assert not MenuItem.objects.filter(menu__slug="main", label="Fields of work", level=0).exists()
+    assert not MenuItem.objects.filter(label="Projects").exists()
+    assert "0 node(s) created" in output.getvalue()
 
 
 @pytest.mark.django_db
