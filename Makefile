@@ -50,7 +50,7 @@ install-dev: $(PY)
 	@$(UV) sync --quiet --locked || $(STALE_LOCK)
 
 run: install
-	@export DEBUG=1; \
+	@export DEBUG=1 SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py load_demo && \
 	$(PY) manage.py ensure_admin && \

@@ -6,9 +6,11 @@ non-superuser may only manage accounts and groups whose rights are a subset of t
 and may only grant groups and permissions that they hold themselves.
 """
 
+from django.contrib import messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 
 def held_permissions(user):
@@ -61,6 +63,20 @@ class RightsLimitedUserAdmin(UserAdmin):
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or may_manage_user(request.user, obj))
+
+    def save_related(self, request, form, formsets, change):
+        """A role (a group with rights, such as Press officer or Editor) is only usable in the
+        admin, so giving one makes the account staff instead of leaving a box to tick."""
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        if not user.is_staff and user.groups.filter(permissions__isnull=False).exists():
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+            messages.info(
+                request,
+                _("%(user)s now has staff status, so that they can sign in to the admin.")
+                % {"user": user.get_username()},
+            )
 
 
 class RightsLimitedGroupAdmin(GroupAdmin):

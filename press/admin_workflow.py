@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from mptt.forms import TreeNodeChoiceField
 
 from osce_cms.admin_users import RightsLimitedUserAdmin
 from taxonomy.models import Structure
@@ -421,10 +422,17 @@ class EditorialScopeInline(admin.TabularInline):
     extra = 0
     verbose_name_plural = _("editorial scope (structures whose press releases they work on)")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "structure")
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "structure":
-            # Nobody hands out a scope they do not have themselves.
-            kwargs["queryset"] = workflow.structures_for(request.user, Structure.objects.all())
+            # Nobody hands out a scope they do not have themselves; the choice shows the tree.
+            kwargs["queryset"] = workflow.structures_for(
+                request.user, Structure.objects.order_by("tree_id", "lft")
+            )
+            kwargs["form_class"] = TreeNodeChoiceField
+            kwargs["level_indicator"] = "—"
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

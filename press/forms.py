@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .documents import validate_pdf
@@ -13,7 +14,7 @@ class PressReleaseAdminForm(forms.ModelForm):
     # A plain file field: press.images checks the upload (Django's ImageField would decode it
     # first, with its own generic message).
     lead_image = forms.FileField(
-        label=_("lead image"),
+        label=capfirst(_("lead image")),
         required=False,
         widget=forms.ClearableFileInput(
             attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
@@ -43,6 +44,20 @@ class PressReleaseAdminForm(forms.ModelForm):
         widgets = {
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def full_clean(self):
+        super().full_clean()
+        upload = self.files.get(self.add_prefix("lead_image"))
+        if self.errors and upload and "lead_image" not in self.errors:
+            # A browser never refills a file field: say so next to it rather than drop it.
+            self.add_error(
+                "lead_image",
+                _(
+                    "Nothing was saved because of the errors on this form, and browsers do not "
+                    "keep a chosen file: choose “%(name)s” again before saving."
+                )
+                % {"name": upload.name},
+            )
 
     def clean_lead_image(self):
         image = self.cleaned_data.get("lead_image")

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from osce_cms.links import absolute_url
+
 
 def editors_for(release):
     """Active users who may review ``release`` (by group or own permission) in its scope."""
@@ -44,7 +46,7 @@ def _send(template, release, actor, recipients, **context):
     context.update(
         release=release,
         actor=actor,
-        admin_path=reverse("admin:press_pressrelease_change", args=[release.pk]),
+        admin_url=absolute_url(reverse("admin:press_pressrelease_change", args=[release.pk])),
         site_name=settings.SITE_SHORT_NAME,
     )
     subject = render_to_string(f"press/email/{template}_subject.txt", context)

@@ -197,6 +197,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_SHORT_NAME = os.environ.get("SITE_SHORT_NAME", "OSCE")
+# Scheme and host of the site as the public and staff reach it: every link in an e-mail is
+# made absolute with it (osce_cms.links.absolute_url). `make run` sets it from HOST and PORT.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Anonymous page cache lifetime (seconds); content changes invalidate it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

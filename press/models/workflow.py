@@ -35,7 +35,7 @@ class EditorialScope(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user_id} → {self.structure_id}"
+        return f"{self.user} → {self.structure}"  # the user form loads both with the scopes
 
 
 class Revision(models.Model):

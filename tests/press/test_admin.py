@@ -119,6 +119,25 @@ def test_image_without_alt_text_is_an_error_on_the_alt_field(admin_client_csrf, 
     assert "lead_image_alt" in response.context["adminform"].form.errors
 
 
+def test_a_chosen_image_is_asked_for_again_by_name_after_an_error_elsewhere(
+    admin_client_csrf, taxonomy
+):
+    token, _ = _csrf(admin_client_csrf, ADD_URL)
+    data = _form_data(taxonomy, csrfmiddlewaretoken=token, title="")
+    data["lead_image"] = _upload(image_bytes("JPEG"), "meeting.jpg")
+    response = admin_client_csrf.post(ADD_URL, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "title" in errors
+    assert "choose “meeting.jpg” again" in " ".join(errors["lead_image"])
+    assert not PressRelease.objects.exists()
+
+
+def test_the_form_labels_start_with_a_capital(admin_client_csrf, taxonomy):
+    html = admin_client_csrf.get(ADD_URL).content.decode()
+    assert '<label for="id_lead_image">Lead image:</label>' in html
+
+
 def test_attachment_must_be_a_pdf(admin_client_csrf, taxonomy):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -40,6 +40,7 @@ def test_release_page_shows_everything_a_reader_needs(client, seed_like):
     assert 'href="/countries/belarus/"' in html
     assert "<blockquote><p>“A quote.”</p></blockquote>" in html
     assert "Jane Press" in html
+    assert '<p class="release__lead">Experts met in Minsk.</p>' in html
     assert f'<link rel="canonical" href="http://testserver{seed_like.get_absolute_url()}">' in html
     assert (
         '<meta property="og:title" content="Co-operation against New Psychoactive Substances">'

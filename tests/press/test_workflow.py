@@ -1,5 +1,6 @@
 """The editorial rule book (press/workflow.py): scope, transitions and their guards."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -447,3 +448,20 @@ def test_inactive_user_can_do_nothing(org, people):
     assert not workflow.can(editor, "view", release)
     with pytest.raises(PermissionDenied):
         workflow.approve(release, editor)
+
+
+def test_every_link_in_every_notification_is_absolute_under_site_url(
+    org, people, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://newsroom.example.org"
+    release = world.release(org["cpc"], author=people["officer"])
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(release, people["officer"])
+        workflow.reject(release, people["editor"], "Shorter, please.")
+        workflow.submit(release, people["officer"])
+        workflow.approve(release, people["editor"])
+    assert len(mail.outbox) == 6  # two editors twice, the author twice
+    admin_url = f"https://newsroom.example.org/admin/press/pressrelease/{release.pk}/change/"
+    for message in mail.outbox:
+        links = re.findall(r"\S*/\S*", message.body)
+        assert links == [admin_url], message.body

@@ -340,3 +340,17 @@ def test_audit_log_shows_editors_only_their_scope(org):
     client, _ = csrf_client(editor)
     page = client.get("/admin/press/auditentry/").content.decode()
     assert "Ours" in page and "Theirs" not in page
+
+
+@pytest.mark.parametrize("screen", ["workflow", "revisions", "trash"])
+def test_the_admins_own_screens_use_djangos_breadcrumbs(org, screen):
+    root = world.user("superuser")
+    release = world.release(org[0])
+    client = Client()
+    client.force_login(root)
+    path = f"{ADMIN}/trash/" if screen == "trash" else f"{ADMIN}/{release.pk}/{screen}/"
+    page = client.get(path).content.decode()
+    assert '<div class="breadcrumbs">' not in page
+    crumbs = page.split('<ol class="breadcrumbs">', 1)[1].split("</ol>", 1)[0]
+    assert crumbs.count("<li") >= 3
+    assert '<li aria-current="page">' in crumbs

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.contrib import admin
+from django.core.exceptions import ImproperlyConfigured
 
 from .conftest import assert_safe_html
 from .urls_failing import SECRET_IN_ERROR
@@ -194,3 +195,34 @@ def test_admin_login_works_under_the_csp(client, django_user_model):
         "/admin/login/?next=/admin/", {"username": "chief", "password": "a-long-passphrase-9"}
     )
     assert response.status_code == 302 and response.headers["Location"] == "/admin/"
+
+
+def test_the_wsgi_entry_point_refuses_to_start_without_a_collected_manifest(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", "import osce_cms.wsgi"],
+        cwd=PROJECT,
+        env=prod_env(STATIC_ROOT=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "No static files manifest" in result.stderr
+    assert (
+        "DJANGO_SETTINGS_MODULE=osce_cms.settings.prod .venv/bin/python manage.py collectstatic"
+        in result.stderr
+    )
+
+
+def test_the_startup_check_passes_once_the_manifest_is_collected(settings, tmp_path):
+    from osce_cms.startup import check_static_manifest
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    with pytest.raises(ImproperlyConfigured):
+        check_static_manifest()
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    check_static_manifest()

@@ -15,7 +15,7 @@ class Command(BaseCommand):
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
                 "An administrator account exists. Log in at /admin/ with it; to set a new "
-                f"password: python manage.py changepassword {username}"
+                f"password: .venv/bin/python manage.py changepassword {username}"
             )
             return
         password = secrets.token_urlsafe(12)
