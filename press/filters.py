@@ -12,6 +12,8 @@ from django import forms
 from django.db import connection
 from django.db.models import Count
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.caching import memoize_for_generation
@@ -165,7 +167,8 @@ class ReleaseFilter(django_filters.FilterSet):
                         {"label": str(node), "remove": self.query_without(name, node.slug)}
                     )
             else:
-                label = f"{self.filters[name].label}: {value}"
+                shown = date_format(value) if isinstance(value, date) else value
+                label = f"{capfirst(self.filters[name].label)}: {shown}"
                 chips.append({"label": label, "remove": self.query_without(name)})
         return chips
 
@@ -177,6 +180,10 @@ class ReleaseFilter(django_filters.FilterSet):
             data.pop(name, None)
         else:
             data.setlist(name, [item for item in data.getlist(name) if item != value])
+        for key in list(data):  # an empty field of the form asks for nothing: leave it out
+            data.setlist(key, [item for item in data.getlist(key) if item.strip()])
+            if not data.getlist(key):
+                del data[key]
         return data.urlencode()
 
     @property

@@ -324,7 +324,11 @@ def _main_menu():
                     ("structure", "secretariat"),
                     [(name, ("structure", slugify(name)), []) for name in SECRETARIAT_UNITS],
                 ),
-                ("Institutions", ("structure", "institutions"), []),
+                (
+                    "Institutions",
+                    ("structure", "institutions"),
+                    [(name, ("structure", slugify(name)), []) for name, _city in INSTITUTIONS],
+                ),
                 (
                     "Field operations",
                     ("structure", "field-operations"),

@@ -1,7 +1,6 @@
 /* Mega-menu (disclosure pattern) and the small-screen menu button. No inline code (CSP). */
 (function () {
   "use strict";
-  document.documentElement.classList.add("js");
 
   function init() {
     var nav = document.querySelector("[data-mega-menu]");

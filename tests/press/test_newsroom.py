@@ -168,6 +168,15 @@ def test_active_filters_are_removable_chips(client, releases):
     assert "country=belarus&amp;country=ukraine" in chips
 
 
+def test_date_chips_read_as_the_page_does_and_drop_empty_parameters(client, releases):
+    html = client.get("/press-releases/?q=&date_from=2016-01-01&date_to=&country=").content.decode()
+    chips = re.findall(r'<a class="chip" href="\?([^"]*)">([^<]*)<', html)
+    assert chips == [("", "From: 1 January 2016 ")]
+    html = client.get("/press-releases/?q=police&date_from=2016-01-01&date_to=").content.decode()
+    removals = re.findall(r'<a class="chip" href="\?([^"]*)"', html)
+    assert removals == ["q=police", "date_from=2016-01-01"]
+
+
 def test_empty_result_shows_a_helpful_message(client, releases):
     response = client.get(f"{URL}?q=nonexistentword")
     assert "No press releases match these filters." in response.content.decode()

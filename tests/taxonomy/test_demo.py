@@ -84,6 +84,19 @@ def test_the_seed_navigation_is_mirrored_in_order(demo):
     assert all(item.country_id for item in states.get_children())
 
 
+def test_the_institutions_in_the_menu_link_to_their_structure_pages(demo):
+    institutions = MenuItem.objects.get(
+        menu__slug="main", parent__label="Structures and institutions", label="Institutions"
+    )
+    children = institutions.get_children().select_related("structure")
+    assert [item.structure.parent.slug for item in children] == ["institutions"] * 3
+    assert [item.label for item in children] == [
+        "Office for Democratic Institutions and Human Rights",
+        "High Commissioner on National Minorities",
+        "Representative on Freedom of the Media",
+    ]
+
+
 def test_the_trees_hold_the_seed_vocabularies(demo):
     assert FieldOfWork.objects.count() == 23
     assert MeetingType.objects.count() == 17
