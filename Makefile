@@ -1,4 +1,5 @@
-# osce_cms: `make run` serves the demo site, `make test` runs every test.
+# osce_cms: `make run` serves the demo site (and runs the task worker beside it), `make test`
+# runs every test.
 # Installs come from uv.lock (exact versions and hashes) through uv; `make lock` refreshes it.
 SHELL := /bin/bash
 VENV := .venv
@@ -6,6 +7,12 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The worker of the configured task queue (settings: TASKS_QUEUE).
+ifeq ($(TASKS_QUEUE),redis)
+WORKER := run_redis_tasks
+else
+WORKER := db_worker --no-reload
+endif
 
 # uv itself is pinned and installed from PyPI into .tools/ (never downloaded from elsewhere);
 # it uses the Python found below and never downloads one.
@@ -55,7 +62,9 @@ run: install
 	$(PY) manage.py load_demo && \
 	$(PY) manage.py ensure_admin && \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)" && \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	{ $(PY) manage.py $(WORKER) & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	  $(PY) manage.py runserver $(HOST):$(PORT); }
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)

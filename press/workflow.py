@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from osce_cms import caching
 
-from . import notifications, revisions
+from . import notifications, revisions, tasks
 from .models import AuditEntry, ChangeNote, EditorialScope, PressRelease, SlugRedirect, Status
 from .models.releases import ONLINE_STATUSES
 from .revisions import record_revision
@@ -362,6 +362,7 @@ def _go_live(release, user, action, now, comment=""):
         release.first_published_at = release.first_published_at or now
     else:
         release.status = Status.SCHEDULED
+        tasks.schedule_publication(release)
     _save_transition(
         release, user, action, old, comment=comment, fields=["published_at", "first_published_at"]
     )

@@ -37,6 +37,27 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Background work (django.tasks). The database queue needs nothing but the database; on larger
+# installations a Redis queue can replace it (README, "Background work").
+TASKS_QUEUE = os.environ.get("TASKS_QUEUE", "database")
+if TASKS_QUEUE == "database":
+    TASKS_APPS = ["django_tasks_db"]
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_QUEUE == "redis":
+    TASKS_APPS = ["django_tasks_redis"]
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_redis.RedisTaskBackend",
+            "QUEUES": ["default"],
+            "OPTIONS": {"REDIS_URL": os.environ.get("TASKS_REDIS_URL", "redis://127.0.0.1:6379/1")},
+        }
+    }
+else:
+    raise ImproperlyConfigured("TASKS_QUEUE must be “database” or “redis”.")
+# A failed task is tried again this many times, waiting TASK_RETRY_SECONDS, then twice as long...
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "60"))
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -50,6 +71,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_prose_editor",
     "axes",
+    *TASKS_APPS,
     "osce_cms",
     "editorial",
     "taxonomy",
@@ -192,6 +214,11 @@ if EMAIL_BACKEND_NAME.endswith("smtp.EmailBackend"):
         "username": os.environ.get("EMAIL_HOST_USER", ""),
         "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "timeout": int(os.environ.get("EMAIL_TIMEOUT", "30")),
+    }
+elif EMAIL_BACKEND_NAME.endswith("filebased.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "file_path": os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -1,4 +1,7 @@
-"""Flip scheduled releases whose time has come to published; safe to run from cron every minute.
+"""Flip scheduled releases whose time has come to published: a catch-up, safe at any time.
+
+The worker already does this at each release's time (``press.tasks.publish_due``, the same
+function); this command is for what was missed (a queue that was down, a restored backup).
 
 Visibility does not wait for this command (``PressRelease.objects.public()`` decides by status
 and time); it does what must happen at the moment of publication: the status, the revision and

@@ -1,0 +1,38 @@
+"""A real worker process publishes a scheduled release at its time (no cron, no test backend)."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from press import workflow
+from press.models import AuditEntry, PressRelease, Status
+from tests.press import workflow_world as world
+
+from .worker import wait_for, worker_process
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
+]
+
+
+def test_a_worker_process_publishes_a_scheduled_release_at_its_time():
+    source = world.structure("Secretariat")
+    editor = world.user("editor", source)
+    release = world.release(source, status=Status.SUBMITTED)
+    when = timezone.now() + timedelta(seconds=3)
+    workflow.schedule(release, editor, when)
+
+    with worker_process() as worker:
+        published = wait_for(
+            lambda: PressRelease.objects.filter(pk=release.pk, status=Status.PUBLISHED).exists()
+        )
+        if not published:
+            worker.terminate()
+            pytest.fail(f"the worker did not publish the release:\n{worker.communicate()[0]}")
+    entry = AuditEntry.objects.get(release=release, action="publish_scheduled")
+    assert entry.created_at >= when
+    assert entry.created_at < when + timedelta(seconds=10)
