@@ -13,6 +13,8 @@ WORKER := run_redis_tasks
 else
 WORKER := db_worker --no-reload
 endif
+# pytest-xdist workers for `make test`: one per core by default, 0 runs serially.
+PYTEST_WORKERS ?= auto
 
 # uv itself is pinned and installed from PyPI into .tools/ (never downloaded from elsewhere);
 # it uses the Python found below and never downloads one.
@@ -32,7 +34,7 @@ for c in $${PYTHON:-} python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: run test lint format lock lock-upgrade lock-check install install-dev bench soak clean
+.PHONY: run test lint hooks lock lock-upgrade lock-check install install-dev bench soak clean
 
 $(UV):
 	@py="$$($(find_python))" || { \
@@ -66,19 +68,26 @@ run: install
 	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	  $(PY) manage.py runserver $(HOST):$(PORT); }
 
+# pytest's exit 5 means it collected no test: a failure too, said in words.
 test: install-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@status=0; $(PY) -m pytest --numprocesses $(PYTEST_WORKERS) $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no test: nothing was tested" >&2; fi; \
+	exit $$status
 
+# Every pre-commit hook on every file (.pre-commit-config.yaml): ruff check and format,
+# django-upgrade, djLint, pyproject-fmt, validate-pyproject, the lock check. Fixes in place
+# what it can, and fails when it changed or found anything.
 lint: install-dev
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
-format: install-dev
-	$(VENV)/bin/ruff check --fix .
-	$(VENV)/bin/ruff format .
+# The same checks as a git hook, before every commit.
+hooks: install-dev
+	$(VENV)/bin/pre-commit install
 
 # After editing the dependencies in pyproject.toml: keeps every other pin, resolves what changed.
+# pyproject-fmt first (when .venv has it), so a dependency added anywhere lands sorted.
 lock: | $(UV)
+	@[ ! -x $(VENV)/bin/pyproject-fmt ] || $(VENV)/bin/pyproject-fmt pyproject.toml >/dev/null || true
 	$(UV) lock
 
 # Every dependency to the newest release the ranges in pyproject.toml allow.
