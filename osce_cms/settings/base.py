@@ -121,7 +121,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -149,7 +149,7 @@ class PressRelease(models.Model):
     )
 
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
     )
     first_published_at = models.DateTimeField(
         _("first published"), null=True, blank=True, editable=False

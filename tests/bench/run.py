@@ -176,7 +176,7 @@ def measure_in_process(path, cookie, cache_enabled):
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+    client = Client(headers={"host": "127.0.0.1"}, raise_request_exception=False)
     if cookie:
         name, value = cookie.split("=", 1)
         client.cookies[name] = value
