@@ -50,13 +50,17 @@ $(PY): | $(UV)
 
 # uv sync takes a fraction of a second when nothing changed, so every target runs it: the
 # environment always matches uv.lock. --locked refuses a lock that disagrees with pyproject.toml.
-STALE_LOCK := { echo "uv.lock disagrees with pyproject.toml: run 'make lock' and commit uv.lock" >&2; exit 1; }
+STALE_LOCK := { echo "uv failed; if uv.lock disagrees with pyproject.toml, run 'make lock' and commit uv.lock" >&2; exit 1; }
+
+# Optional extras of pyproject.toml to install too; the Redis queue's when TASKS_QUEUE=redis.
+EXTRAS ?= $(if $(filter redis,$(TASKS_QUEUE)),redis-queue)
+SYNC := $(UV) sync --quiet --locked $(addprefix --extra ,$(EXTRAS))
 
 install: $(PY)
-	@$(UV) sync --quiet --locked --no-dev --inexact || $(STALE_LOCK)
+	@$(SYNC) --no-dev --inexact || $(STALE_LOCK)
 
 install-dev: $(PY)
-	@$(UV) sync --quiet --locked || $(STALE_LOCK)
+	@$(SYNC) || $(STALE_LOCK)
 
 run: install
 	@export DEBUG=1 SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
