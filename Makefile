@@ -36,15 +36,21 @@ endef
 
 .PHONY: run test lint hooks lock lock-upgrade lock-check install install-dev bench soak clean
 
+# Sets $$py to that Python, or stops with what to do.
+define need_python
+py="$$($(find_python))" || { \
+  echo "No Python >= 3.12 found. Install one, or run: make PYTHON=/path/to/python3.12 run" >&2; exit 1; }
+endef
+
 $(UV):
-	@py="$$($(find_python))" || { \
-	  echo "No Python >= 3.12 found. Install one, or run: make PYTHON=/path/to/python3.12 run" >&2; exit 1; }; \
+	@$(need_python); \
 	echo "Installing uv $(UV_VERSION) into .tools/ with $$py"; \
-	"$$py" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target .tools/uv-$(UV_VERSION) uv==$(UV_VERSION)
+	"$$py" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+	  --target .tools/uv-$(UV_VERSION) uv==$(UV_VERSION) || { \
+	  echo "Could not install uv with $$py -m pip: install uv and pass UV=/path/to/uv" >&2; exit 1; }
 
 $(PY): | $(UV)
-	@py="$$($(find_python))" || { \
-	  echo "No Python >= 3.12 found. Install one, or run: make PYTHON=/path/to/python3.12 run" >&2; exit 1; }; \
+	@$(need_python); \
 	echo "Creating $(VENV) with $$py"; \
 	$(UV) venv --quiet --python "$$py" $(VENV)
 
