@@ -1,6 +1,8 @@
 """Request hygiene shared by every URL of the site."""
 
 from django.core.exceptions import BadRequest
+from django.urls import reverse
+from django.utils import translation
 
 
 class RejectNulCharacterMiddleware:
@@ -19,4 +21,23 @@ class RejectNulCharacterMiddleware:
             for key, values in request.GET.lists()
         ):
             raise BadRequest("NUL character in the request address")
+        return self.get_response(request)
+
+
+class AdminLanguageMiddleware:
+    """The admin speaks its user's language: the language cookie (set by ``set_language``),
+    else the browser's preference. Public pages keep the language of their path alone.
+
+    Django's LocaleMiddleware (which runs before) gives every unprefixed path, the admin's
+    included, the default language; the admin is never cached, so it may vary by visitor.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(reverse("admin:index")):
+            language = translation.get_language_from_request(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)

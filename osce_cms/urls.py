@@ -23,7 +23,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-# The public pages: English at the unprefixed paths, the other languages under /fr/, /de/, /ru/.
+# The public pages: English at the unprefixed paths, the other languages under /fr/, /de/,
+# /it/, /ru/, /es/.
 # The language comes from the path alone, so a URL always shows the same page.
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),

@@ -3,12 +3,13 @@
 Its count (``press.pagination.CountMemoPaginator``), the years of its date hierarchy and its
 rendered table (``press.templatetags.press_admin``) only change with content, so they are kept per
 content generation. Their key starts with ``memo_parts``, which is exact: the list's own SQL
-(filters, search, ordering) and the viewer's scope (a scope change takes effect at once, though it
-is not a content change).
+(filters, search, ordering), the viewer's scope (a scope change takes effect at once, though it
+is not a content change) and the admin's language (its status labels are translated).
 """
 
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet
+from django.utils import translation
 from django.utils.functional import cached_property
 
 from .models import EditorialScope
@@ -37,7 +38,7 @@ def memo_parts(request, queryset):
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:  # a filter value that matches nothing (queryset.none())
         sql, params = "", ()
-    parts = (user.pk, scope, sql, tuple(map(str, params)))
+    parts = (user.pk, scope, translation.get_language(), sql, tuple(map(str, params)))
     setattr(request, MEMO_PARTS_ATTR, (queryset.query, parts))
     return parts
 

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from taxonomy import trees
 
@@ -19,6 +20,15 @@ def _empty_cache():
     each test's database, so values memoized under a generation by an earlier test would match.
     """
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in English: a request to /fr/... leaves French active in the thread
+    (LocaleMiddleware activates a language and nothing deactivates it after the response)."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture

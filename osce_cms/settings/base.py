@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django.contrib.humanize",
     "mptt",
     "django_filters",
     "django_prose_editor",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "osce_cms.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "osce_cms.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -159,7 +161,9 @@ LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("de", _("German")),
+    ("it", _("Italian")),
     ("ru", _("Russian")),
+    ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Day-first dates in English; the other languages use Django's own formats.

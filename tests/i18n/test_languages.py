@@ -1,10 +1,12 @@
-"""The public site in English (unprefixed, as before) and in French, German and Russian."""
+"""The public site in English (unprefixed, as before) and in French, German, Italian, Russian and
+Spanish."""
 
 import re
 import uuid
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from press.models import PressRelease, Status
@@ -13,7 +15,9 @@ from taxonomy.models import Country, FieldOfWork, Structure
 LANGUAGES = {
     "fr": ("Communiqués de presse", "Français"),
     "de": ("Pressemitteilungen", "Deutsch"),
+    "it": ("Comunicati stampa", "Italiano"),
     "ru": ("Пресс-релизы", "Русский"),
+    "es": ("Comunicados de prensa", "Español"),
 }
 
 
@@ -99,12 +103,56 @@ def test_newsroom_and_release_labels_are_translated(client, site, language, expe
     assert expected[0] in release.text  # the breadcrumb
 
 
-def test_dates_and_plurals_follow_the_language(client, site):
+DATES = {
+    "en": "17 February 2016",
+    "fr": "17 février 2016",
+    "de": "17. Februar 2016",
+    "it": "17 febbraio 2016",
+    "ru": "17 февраля 2016 г.",  # noqa: RUF001 - the Cyrillic abbreviation of "year"
+    "es": "17 de febrero de 2016",
+}
+
+
+@pytest.mark.parametrize(("language", "date"), DATES.items())
+def test_dateline_and_cards_write_the_date_as_the_language_does(client, site, language, date):
     site["release"].published_at = timezone.datetime(2016, 2, 17, 12, tzinfo=timezone.UTC)
     site["release"].save()
-    assert "17 février 2016" in client.get("/fr/press-releases/").text
-    assert "1 пресс-релиз" in client.get("/ru/press-releases/").text
-    assert "1 Pressemitteilung<" in client.get("/de/press-releases/").text
+    prefix = "" if language == "en" else f"/{language}"
+    page = client.get(f"{prefix}/press-releases/training-ends-in-vienna/").text
+    assert f'<time datetime="2016-02-17T13:00:00+01:00">{date}</time>' in page
+    assert f">{date}</time>" in client.get(f"{prefix}/press-releases/").text
+
+
+# 1,001 releases: the count's digits are grouped, and its noun agrees with the number.
+COUNTS = {
+    "en": "1,001 press releases",
+    "fr": "1\N{NO-BREAK SPACE}001 communiqués de presse",
+    "de": "1.001 Pressemitteilungen",
+    "it": "1.001 comunicati stampa",
+    "ru": "1\N{NO-BREAK SPACE}001 пресс-релиз",
+    "es": "1\N{NO-BREAK SPACE}001 comunicados de prensa",
+}
+
+
+def test_counts_group_digits_and_agree_as_the_language_does(client, site):
+    release = site["release"]
+    PressRelease.objects.bulk_create(
+        PressRelease(
+            title=f"Release {n}",
+            slug=f"release-{n}",
+            lead="Lead.",
+            source=release.source,
+            status=Status.PUBLISHED,
+            published_at=release.published_at,
+        )
+        for n in range(1000)
+    )
+    for language, count in COUNTS.items():
+        prefix = "" if language == "en" else f"/{language}"
+        page = client.get(f"{prefix}/press-releases/").text
+        assert f'<p class="newsroom__count" role="status">{count}</p>' in page
+    assert "1 пресс-релиз<" in client.get("/ru/press-releases/?q=Training").text
+    assert "1 Pressemitteilung<" in client.get("/de/press-releases/?q=Training").text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -120,7 +168,11 @@ def test_not_found_page_is_in_the_language_of_its_prefix(client, db, language):
 
 def test_unknown_language_prefix_is_not_found(client, db):
     assert client.get("/xx/press-releases/").status_code == 404
+    assert client.get("/pt/press-releases/").status_code == 404  # a real language, not the site's
+    assert client.get("/sq/").status_code == 404
     assert client.get("/en/press-releases/").status_code == 404  # English has no prefix
+    assert client.get("/it/press-releases/").status_code == 200
+    assert client.get("/es/press-releases/").status_code == 200
 
 
 def test_switcher_links_to_the_same_page_in_each_language_with_the_query(client, site):
@@ -130,11 +182,13 @@ def test_switcher_links_to_the_same_page_in_each_language_with_the_query(client,
         "en": "/press-releases/?field_of_work=policing&amp;page=1",
         "fr": "/fr/press-releases/?field_of_work=policing&amp;page=1",
         "de": "/de/press-releases/?field_of_work=policing&amp;page=1",
+        "it": "/it/press-releases/?field_of_work=policing&amp;page=1",
         "ru": "/ru/press-releases/?field_of_work=policing&amp;page=1",
+        "es": "/es/press-releases/?field_of_work=policing&amp;page=1",
     }
     nav = re.search(r'<nav class="language-switcher".*?</nav>', response.text, re.S).group(0)
     assert 'aria-label="Langue"' in nav
-    for name in ("English", "Français", "Deutsch", "Русский"):
+    for name in ("English", "Français", "Deutsch", "Italiano", "Русский", "Español"):
         assert f">{name}</a>" in nav
     assert re.search(r'hreflang="fr" aria-current="true">Français<', nav)
     assert nav.count("aria-current") == 1
@@ -145,7 +199,7 @@ def test_release_page_switcher_and_hreflang_alternates(client, site):
     response = client.get("/press-releases/training-ends-in-vienna/")
     path = "/press-releases/training-ends-in-vienna/"
     assert switcher_links(response)["ru"] == f"/ru{path}"
-    for language in ("fr", "de", "ru"):
+    for language in ("fr", "de", "it", "ru", "es"):
         assert (
             f'<link rel="alternate" hreflang="{language}" href="http://testserver/{language}{path}">'
             in response.text
@@ -203,3 +257,16 @@ def test_release_in_another_language_is_marked_for_screen_readers(client, site):
     assert '<h3 class="release-card__title" lang="en">' in card
     english = client.get("/press-releases/").text
     assert '<h3 class="release-card__title" lang=' not in english
+
+
+def test_admin_speaks_its_users_language(client, db):
+    client.force_login(get_user_model().objects.create_superuser("chief", "", "pw-123456"))
+    spanish = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="es").text
+    assert '<html lang="es"' in spanish
+    assert "Comunicados de prensa" in spanish  # the project's own catalogue
+    client.cookies["django_language"] = "it"
+    italian = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="es").text
+    assert '<html lang="it"' in italian
+    assert "Tassonomie e navigazione" in italian
+    # The public pages still take their language from the path alone.
+    assert html_lang(client.get("/press-releases/")) == "en"

@@ -170,3 +170,14 @@ def test_selection_note_counts_the_rows_on_the_page(chief, make_release, release
 
     assert f"0 of {on_page} selected" in page
     assert len(TITLE_CELL.findall(page)) == on_page
+
+
+def test_rows_follow_the_admin_language(chief, make_release, renders):
+    make_release(title="Only one")
+
+    english = chief.get(CHANGELIST_URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    french = chief.get(CHANGELIST_URL, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    status = re.compile(r'<td class="field-status">([^<]*)</td>')
+    assert status.findall(english) == ["Published"]
+    assert status.findall(french) == ["Publié"]
+    assert len(renders) == 2
