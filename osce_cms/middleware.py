@@ -1,7 +1,7 @@
 """Request hygiene shared by every URL of the site."""
 
 from django.core.exceptions import BadRequest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 
@@ -36,7 +36,11 @@ class AdminLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(reverse("admin:index")):
+        try:
+            admin_prefix = reverse("admin:index")
+        except NoReverseMatch:  # a URLconf without the admin
+            admin_prefix = None
+        if admin_prefix and request.path_info.startswith(admin_prefix):
             language = translation.get_language_from_request(request)
             translation.activate(language)
             request.LANGUAGE_CODE = language
