@@ -26,6 +26,7 @@ release appears exactly on time.
 
 import hashlib
 from functools import partial
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
@@ -266,14 +267,14 @@ def mark_private(response):
     patch_vary_headers(response, ("Cookie",))
 
 
-def mark_public(response, changed_at=None):
+def mark_public(response, changed_at=None, vary=("Cookie", "Accept-Language")):
     patch_cache_control(
         response,
         public=True,
         max_age=settings.HTTP_MAX_AGE,
         stale_while_revalidate=settings.HTTP_STALE_WHILE_REVALIDATE,
     )
-    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+    patch_vary_headers(response, vary)
     if not response.has_header("ETag"):
         set_response_etag(response)
     if changed_at is not None and not response.has_header("Last-Modified"):
@@ -291,37 +292,61 @@ def conditional(request, response):
     )
 
 
+class CachedPage(NamedTuple):
+    """A request's place in the page cache: its key (None with the cache off), the content's
+    last change, and the stored response if there is one."""
+
+    key: str | None
+    changed_at: object
+    response: object
+
+
+def look_up_page(request):
+    """Find ``request``'s page in the cache; the generation is read first of all."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return CachedPage(None, None, None)
+    generation, changed_at = request_generation(request)
+    key = page_key(request, generation)
+    return CachedPage(key, changed_at, cache.get(key))
+
+
+def store_page(request, page, response, vary=("Cookie", "Accept-Language")):
+    """Mark a shareable ``response`` public, keep it under ``page``'s key, and answer the
+    request (a 304 when the client's copy is still current)."""
+    mark_public(response, page.changed_at, vary)
+    if page.key is not None and request.method == "GET":
+        cache.set(page.key, response, settings.PAGE_CACHE_SECONDS)
+    return conditional(request, response)
+
+
 class PageCacheMiddleware:
     """Serve anonymous visitors from the shared page cache and set HTTP caching headers.
 
     Placed after SecurityMiddleware, WhiteNoise and the CSP middleware (so cached responses
     still get their headers) and before the session middleware (so a hit costs no session or
     user lookup). Everything that is not an anonymous public page is marked
-    ``private, no-store``.
+    ``private, no-store``. Paths under ``PAGE_CACHE_SELF_MANAGED_PREFIXES`` (the API, which
+    must count a request against its rate limit before answering it from the cache) are left
+    alone: they call ``look_up_page`` and ``store_page`` themselves.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith(tuple(settings.PAGE_CACHE_SELF_MANAGED_PREFIXES)):
+            return self.get_response(request)
         if not is_anonymous_public_request(request):
             response = self.get_response(request)
             mark_private(response)
             return response
 
-        key = changed_at = None
-        if settings.PAGE_CACHE_ENABLED:
-            generation, changed_at = request_generation(request)
-            key = page_key(request, generation)
-            cached = cache.get(key)
-            if cached is not None:
-                return conditional(request, cached)
+        page = look_up_page(request)
+        if page.response is not None:
+            return conditional(request, page.response)
 
         response = self.get_response(request)
         if not is_shareable(response):
             mark_private(response)
             return response
-        mark_public(response, changed_at)
-        if key is not None and request.method == "GET":
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-        return conditional(request, response)
+        return store_page(request, page, response)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("i18n/setlang/", set_language, name="set-language"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
 ]
 
 # The public pages: English at the unprefixed paths, the other languages under /fr/, /de/,

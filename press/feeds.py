@@ -1,10 +1,13 @@
-"""RSS 2.0 of the newest listed releases, honouring the newsroom's filter parameters."""
+"""RSS 2.0 and Atom of the newest listed releases, honouring the newsroom's filter parameters."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+
+from osce_cms.feeds import feed_links
 
 from .filters import ReleaseFilter
 from .models import PressRelease
@@ -52,3 +55,17 @@ class ReleaseFeed(Feed):
 
     def item_categories(self, release):
         return [release.source.display_name]
+
+
+class ReleaseAtomFeed(ReleaseFeed):
+    feed_type = Atom1Feed
+    subtitle = ReleaseFeed.description
+
+
+def release_feed_links(query=""):
+    """The newsroom's feeds (RSS and Atom), filtered by ``query``, for a page's alternates."""
+    return feed_links(
+        query,
+        rss=(_("Press releases (RSS)"), reverse("press:release-feed")),
+        atom=(_("Press releases (Atom)"), reverse("press:release-atom-feed")),
+    )

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from osce_cms.caching import memoize_for_generation
 from taxonomy.models import Country, FieldOfWork, Place, Structure
@@ -79,6 +80,8 @@ class NewsroomForm(forms.Form):
         return self._nodes("place", Place)
 
 
+# In the API's schema: slugs, repeatable (?country=a&country=b).
+@extend_schema_field({"type": "array", "items": {"type": "string", "format": "slug"}})
 class SubtreeFilter(django_filters.Filter):
     """Releases tagged with any of the chosen nodes or their descendants."""
 

@@ -5,6 +5,7 @@ from django.utils.http import urlencode
 
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
+from .feeds import release_feed_links
 from .models import PressRelease
 
 LATEST_COUNT = 5
@@ -28,4 +29,5 @@ def latest_releases_context(node, request):
         "latest_releases": list(releases[:LATEST_COUNT]),
         "newsroom_url": f"{reverse('press:release-list')}?{query}",
         "release_feed_url": f"{reverse('press:release-feed')}?{query}",
+        "feed_links": release_feed_links(query),
     }

@@ -7,6 +7,7 @@ app_name = "press"
 urlpatterns = [
     path("", views.ReleaseListView.as_view(), name="release-list"),
     path("feed/", feeds.ReleaseFeed(), name="release-feed"),
+    path("feed/atom/", feeds.ReleaseAtomFeed(), name="release-atom-feed"),
     path("preview/<str:token>/", preview.PreviewLinkView.as_view(), name="release-preview"),
     path("<slug:slug>/", views.ReleaseDetailView.as_view(), name="release-detail"),
 ]

@@ -14,6 +14,7 @@ from osce_cms.caching import memoize_for_generation
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
+from .feeds import release_feed_links
 from .filters import ReleaseFilter
 from .models import PressRelease, SlugRedirect, Status
 from .pagination import MemoizedPaginator
@@ -49,6 +50,7 @@ class ReleaseListView(ListView):
         context["filter"] = self.filterset
         context["facets"] = self.filterset.facets()
         context["active_filters"] = self.filterset.active
+        context["feed_links"] = release_feed_links(self.filterset.feed_query)
         context["breadcrumbs"] = [(_("Home"), reverse("home"))]
         return context
 
@@ -108,6 +110,7 @@ class ReleaseDetailView(DetailView):
         release = self.object
         context["body"] = render_html(release.body)
         context["related_releases"] = related_releases(release, request=self.request)
+        context["feed_links"] = release_feed_links()
         context["breadcrumbs"] = [
             (_("Home"), reverse("home")),
             (_("Press releases"), reverse("press:release-list")),

@@ -73,7 +73,13 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     *TASKS_APPS,
+    "rest_framework",
+    "rest_framework_api_key",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "osce_cms",
+    "api",
     "editorial",
     "taxonomy",
     "press",
@@ -82,6 +88,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "osce_cms.middleware.RejectNulCharacterMiddleware",
     "osce_cms.caching.PageCacheMiddleware",
@@ -238,6 +245,53 @@ HTTP_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_STALE_WHILE_REVALIDATE", 
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 # Never served from or stored into the page cache (besides logged-in visitors and POSTs).
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/i18n/"]
+# Answer from the page cache themselves, after their own checks (the API's rate limits).
+PAGE_CACHE_SELF_MANAGED_PREFIXES = ["/api/"]
+
+# The read API (api/, docs/api.md): anonymous JSON reads, optional keys issued in the admin.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientOrKeyRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "client": os.environ.get("API_RATE_PER_CLIENT", "120/minute"),
+        "key": os.environ.get("API_RATE_PER_KEY", "1200/minute"),
+    },
+    # Clients are told apart by REMOTE_ADDR alone unless a proxy is declared (as for axes).
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetPagination",
+    "DEFAULT_FILTER_BACKENDS": ["api.filters.StrictFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "OSCE open data API",
+    "DESCRIPTION": (
+        "Read-only JSON of everything public on the site: press releases and the vocabularies "
+        "(fields of work, countries, structures, places, meeting types). Lists take the same "
+        "filters as the public pages and are paged by cursor (follow `next`). Anonymous use is "
+        "rate-limited per client; partners may ask for an API key (higher limit), sent as "
+        "`Authorization: Api-Key <key>`."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_error_responses",
+    ],
+}
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -162,12 +162,37 @@ def urls(policing):
         ("search common word", "/press-releases/?q=security", False),
         ("search rare word", "/press-releases/?q=psychoactive", False),
         ("release detail", f"/press-releases/{SEED_SLUG}/", False),
+        ("api list", "/api/v1/press-releases/", False),
+        ("api list deep", deep_api_page(), False),
+        (
+            "api list field+subtopics",
+            f"/api/v1/press-releases/?field_of_work={policing.slug}",
+            False,
+        ),
+        ("api detail", f"/api/v1/press-releases/{SEED_SLUG}/", False),
         ("structure page", unit.get_absolute_url(), False),
         ("feed", "/press-releases/feed/", False),
         ("sitemap", "/sitemap.xml", False),
         ("sitemap section p10", "/sitemap-press-releases.xml?p=10", False),
         ("admin changelist", "/admin/press/pressrelease/", True),
     ]
+
+
+def deep_api_page():
+    """The API's list 40,000 releases in (page 2,001 of 20), by its cursor."""
+    import base64
+    import json
+
+    from press.models import PressRelease
+
+    row = (
+        PressRelease.objects.listed()
+        .order_by("-published_at", "-id")
+        .values_list("published_at", "id")[40_000 - 1]
+    )
+    cursor = json.dumps([row[0].isoformat(), row[1]], separators=(",", ":"))
+    encoded = base64.urlsafe_b64encode(cursor.encode()).decode().rstrip("=")
+    return f"/api/v1/press-releases/?cursor={encoded}"
 
 
 def measure_in_process(path, cookie, cache_enabled):
@@ -280,6 +305,14 @@ def render_table(targets, results, counts, memory, load_seconds, elapsed, genera
             f"Page 2,000 vs page 1 (cache off): p50 {deep['p50']:.1f} ms vs {p1['p50']:.1f} ms "
             f"({deep['p50'] / p1['p50']:.2f}×; target ≤ 2×).",
         ]
+    for api, page in (("api list", "newsroom p1"), ("api detail", "release detail")):
+        ours, theirs = results["off"].get(api), results["off"].get(page)
+        if ours and theirs and theirs["rps"]:
+            lines += [
+                "",
+                f"{api} vs {page} (cache off): {ours['rps']:.0f} vs {theirs['rps']:.0f} req/s "
+                f"({ours['rps'] / theirs['rps']:.2f}×; target ≥ 1×).",
+            ]
     if generations and generations[0] != generations[1]:
         lines += [
             "",

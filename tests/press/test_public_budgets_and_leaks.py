@@ -15,6 +15,7 @@ PUBLIC_URLS = [
     reverse("press:release-list"),
     reverse("press:release-list") + "?source=secretariat&country=participating-states&q=release",
     reverse("press:release-feed"),
+    reverse("press:release-atom-feed"),
     "/sitemap.xml",
     "/sitemap-press-releases.xml",
 ]

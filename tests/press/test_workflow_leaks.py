@@ -73,6 +73,7 @@ def _public_outputs(client, source, policing, belarus, visible):
         "search": "/press-releases/?q=okapi",
         "feed": "/press-releases/feed/",
         "filtered feed": f"/press-releases/feed/?country={belarus.slug}",
+        "atom feed": "/press-releases/feed/atom/",
         "sitemap": "/sitemap-press-releases.xml",
         "home": "/",
         "structure page": source.get_absolute_url(),

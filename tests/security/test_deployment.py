@@ -23,6 +23,8 @@ PUBLIC_PATHS = [
     "/structures/",
     "/meetings/",
     "/press-releases/",
+    "/api/v1/docs/",
+    "/api/v1/press-releases/",
     "/no-such-page/",
 ]
 
