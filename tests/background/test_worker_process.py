@@ -14,7 +14,10 @@ from .worker import wait_for, worker_process
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: its flush then leaves the tables empty, as the serialized-rollback
+    # tests that follow it (tests/browser/) need; without it, flush re-creates the content
+    # types and their restore fails on duplicates.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
 ]
 
