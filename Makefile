@@ -96,16 +96,16 @@ hooks: install-dev
 
 # After editing the dependencies in pyproject.toml: keeps every other pin, resolves what changed.
 # pyproject-fmt first (when .venv has it), so a dependency added anywhere lands sorted.
-lock: | $(UV)
+lock: | $(PY)
 	@[ ! -x $(VENV)/bin/pyproject-fmt ] || $(VENV)/bin/pyproject-fmt pyproject.toml >/dev/null || true
 	$(UV) lock
 
 # Every dependency to the newest release the ranges in pyproject.toml allow.
-lock-upgrade: | $(UV)
+lock-upgrade: | $(PY)
 	$(UV) lock --upgrade
 
 # Fails when uv.lock and pyproject.toml disagree (CI runs it).
-lock-check: | $(UV)
+lock-check: | $(PY)
 	@$(UV) lock --check || $(STALE_LOCK)
 
 bench: install-dev
