@@ -71,7 +71,7 @@ install-dev: $(PY)
 run: install
 	@export DEBUG=1 SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
 	$(PY) manage.py migrate --noinput && \
-	$(PY) manage.py load_demo && \
+	$(PY) manage.py load_demo --newsroom && \
 	$(PY) manage.py ensure_admin && \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)" && \
 	{ $(PY) manage.py $(WORKER) & worker=$$!; \

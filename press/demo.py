@@ -8,13 +8,18 @@ import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from osce_cms.caching import bump_generation
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
+from . import demo_images
+from .images import make_renditions
 from .models import PressRelease, Status
 
 VIENNA = ZoneInfo("Europe/Vienna")
@@ -260,3 +265,51 @@ def _generated(rng, number, start, span, now, fields, countries, places, sources
         first_published_at=published_at if status != Status.DRAFT else None,
     )
     return release, release_fields, sorted(release_countries)
+
+
+# The demo newsroom of `make run`: enough releases to judge filters, facets, pagination and the
+# home page, a third of them with lead images (a few distinct ones, each shared by several).
+NEWSROOM_SIZE = 320
+NEWSROOM_IMAGES = 16
+
+
+def load_newsroom(stdout, size=NEWSROOM_SIZE):
+    """Generate the demo newsroom while the site has no release but the seed (never again)."""
+    if PressRelease.objects.exclude(slug=SEED_SLUG).exists():
+        stdout.write("Demo newsroom: the site has releases of its own, none generated.\n")
+        return 0
+    generate(size, stdout)
+    releases = PressRelease.objects.filter(slug__startswith="generated-").order_by("pk")[::3]
+    images = [_demo_image(number) for number in range(min(NEWSROOM_IMAGES, len(releases)))]
+    for index, release in enumerate(releases):
+        image = images[index % len(images)]
+        release.lead_image = image["name"]
+        release.lead_image_width = image["renditions"]["width"]
+        release.lead_image_height = image["renditions"]["height"]
+        release.lead_image_renditions = image["renditions"]
+        release.lead_image_alt = image["alt"]
+    PressRelease.objects.bulk_update(
+        releases,
+        [
+            "lead_image",
+            "lead_image_width",
+            "lead_image_height",
+            "lead_image_renditions",
+            "lead_image_alt",
+        ],
+        batch_size=500,
+    )
+    bump_generation()  # bulk writes send no signals
+    stdout.write(f"Demo newsroom: {size} press releases, {len(releases)} with lead images.\n")
+    return size
+
+
+def _demo_image(number):
+    data, alt = demo_images.draw(number)
+    name = default_storage.save(f"press/images/demo/demo-{number}.jpg", ContentFile(data))
+    field = PressRelease._meta.get_field("lead_image")
+    return {
+        "name": name,
+        "alt": alt,
+        "renditions": make_renditions(field.attr_class(None, field, name)),
+    }

@@ -10,6 +10,12 @@ from django.utils.text import slugify
 from osce_cms.caching import bump_generation
 
 from . import trees
+from .demo_descriptions import (
+    FIELD_OF_WORK_DESCRIPTIONS,
+    FIELD_OPERATION_DESCRIPTION,
+    MEETING_TYPE_DESCRIPTIONS,
+    STRUCTURE_DESCRIPTIONS,
+)
 from .models import Country, FieldOfWork, MeetingType, Menu, MenuItem, Page, Place, Structure
 
 FIELDS_OF_WORK = [
@@ -154,20 +160,6 @@ FIELD_OPERATIONS = [
     ("Mission to Skopje", "MK", "Skopje"),
     ("Project Co-ordinator in Uzbekistan", "UZ", "Tashkent"),
 ]
-STRUCTURE_DESCRIPTIONS = {
-    "Chairpersonship": "The participating State holding the annual Chairpersonship leads the "
-    "Organization's political work.",
-    "Secretariat": "Based in Vienna and headed by the Secretary General, the Secretariat "
-    "supports the participating States, the Chairpersonship and the field operations.",
-    "Institutions": "Independent institutions working on democracy, human rights, national "
-    "minorities and media freedom.",
-    "Field operations": "Field operations assist host countries in putting their commitments "
-    "into practice.",
-    "Closed field activities": "Field activities that have completed their mandates.",
-    "Parliamentary Assembly": "The Assembly of parliamentarians from the participating States.",
-    "Court of Conciliation and Arbitration": "Settles disputes submitted to it by States parties "
-    "to the Convention on Conciliation and Arbitration.",
-}
 OTHER_PLACES = [
     ("Vienna", "AT"),
     ("Minsk", "BY"),
@@ -242,7 +234,21 @@ def _structure_specs():
         return (slugify(name), None, fields)
 
     def children(parent, names):
-        return [(slugify(name), slugify(parent), {"name": name}) for name in names]
+        return [
+            (slugify(name), slugify(parent), {"name": name, "description": describe(name)})
+            for name in names
+        ]
+
+    hosts = {iso: f"the authorities of {name}" for name, iso, _label in PARTICIPATING_STATES}
+    operations = {
+        name: FIELD_OPERATION_DESCRIPTION.format(
+            host=hosts.get(iso, "local institutions"), city=city
+        )
+        for name, iso, city in FIELD_OPERATIONS
+    }
+
+    def describe(name):
+        return STRUCTURE_DESCRIPTIONS.get(name) or operations[name]
 
     return [
         root("Chairpersonship"),
@@ -266,8 +272,10 @@ def _place_specs(country_ids):
     ]
 
 
-def _flat_specs(names):
-    return [(slugify(name), None, {"name": name}) for name in names]
+def _flat_specs(names, descriptions):
+    return [
+        (slugify(name), None, {"name": name, "description": descriptions[name]}) for name in names
+    ]
 
 
 def _main_menu():
@@ -460,7 +468,7 @@ def _fill_menu(slug, name, items, ids):
 
 def load(stdout):
     """Build every demo tree, menu and page that is still empty (never touches the others)."""
-    changes = _fill_terms(FieldOfWork, _flat_specs(FIELDS_OF_WORK))
+    changes = _fill_terms(FieldOfWork, _flat_specs(FIELDS_OF_WORK, FIELD_OF_WORK_DESCRIPTIONS))
     changes += _fill_terms(Country, _country_specs())
     countries = {c.iso_code: c.pk for c in Country.objects.exclude(iso_code="")}
     structures = _fill_terms(Structure, _structure_specs())
@@ -468,7 +476,7 @@ def load(stdout):
         _link_field_operations(countries)
     changes += structures
     changes += _fill_terms(Place, _place_specs(countries))
-    changes += _fill_terms(MeetingType, _flat_specs(MEETING_TYPES))
+    changes += _fill_terms(MeetingType, _flat_specs(MEETING_TYPES, MEETING_TYPE_DESCRIPTIONS))
     if not Page.objects.exists():
         for title, body in PAGES:
             Page.objects.create(slug=slugify(title), title=title, body=body)

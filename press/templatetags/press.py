@@ -48,6 +48,18 @@ def latest_releases(relation=None, node=None, limit=5):
 
 
 @register.simple_tag
+def top_story(releases):
+    """The newest of ``releases`` with a lead image (the home page's top story), or None."""
+    return next((release for release in releases if release.lead_image_renditions), None)
+
+
+@register.filter
+def without(releases, release):
+    """``releases`` without ``release``."""
+    return [item for item in releases if item != release]
+
+
+@register.simple_tag
 def newsroom_url(parameter=None, node=None, feed=False):
     """The newsroom (or its feed) filtered by ``parameter=node.slug``."""
     url = reverse("press:release-feed" if feed else "press:release-list")

@@ -82,3 +82,26 @@ def test_load_demo_command_with_releases(demo_taxonomy):
     call_command("load_demo", "--releases", "10", stdout=out)
     assert PressRelease.objects.count() == 11
     assert "Generated 10 press releases" in out.getvalue()
+
+
+def test_the_demo_newsroom_has_varied_lead_images_on_a_third_and_is_loaded_once(demo_taxonomy):
+    demo.load(StringIO())
+    assert demo.load_newsroom(StringIO(), size=45) == 45
+    generated = PressRelease.objects.filter(slug__startswith="generated-")
+    with_images = generated.exclude(lead_image="")
+    assert generated.count() == 45 and with_images.count() == 15
+    assert len(set(with_images.values_list("lead_image", flat=True))) == 15
+    for release in with_images:
+        assert release.lead_image_alt.startswith("Abstract illustration")
+        assert release.lead_image_renditions["webp"], release.slug
+        assert release.lead_image.storage.exists(release.lead_image_renditions["webp"][0][2])
+    years = {release.published_at.year for release in generated}
+    assert len(years) > 5
+    assert demo.load_newsroom(StringIO(), size=45) == 0
+    assert generated.count() == 45
+
+
+def test_the_demo_newsroom_is_not_added_to_a_site_with_releases_of_its_own(make_release):
+    make_release(title="Our own news")
+    assert demo.load_newsroom(StringIO(), size=10) == 0
+    assert PressRelease.objects.count() == 1

@@ -97,6 +97,16 @@ def test_the_institutions_in_the_menu_link_to_their_structure_pages(demo):
     ]
 
 
+def test_every_field_of_work_structure_and_meeting_type_has_a_description(demo):
+    for model in (FieldOfWork, Structure, MeetingType):
+        assert not model.objects.filter(description="").exists(), model
+    kosovo = Structure.objects.get(slug="mission-in-kosovo").description
+    assert kosovo == (
+        "Works with local institutions on security, democratic institutions, the rule of law "
+        "and human rights, from its office in Pristina."
+    )
+
+
 def test_the_trees_hold_the_seed_vocabularies(demo):
     assert FieldOfWork.objects.count() == 23
     assert MeetingType.objects.count() == 17

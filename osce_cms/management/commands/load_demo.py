@@ -6,16 +6,27 @@ from taxonomy import demo as taxonomy_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (idempotent); --releases N adds N generated press releases."
+    help = (
+        "Load the demo content where the site is empty (never overwrites); --newsroom adds the "
+        "demo newsroom, --releases N adds N generated press releases."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--releases", type=int, default=0, help="Number of generated press releases to add."
         )
+        parser.add_argument(
+            "--newsroom",
+            action="store_true",
+            help="Also generate the demo newsroom (some 300 releases, a third with lead "
+            "images) while the site has no release but the seed.",
+        )
 
-    def handle(self, *args, releases, **options):
+    def handle(self, *args, releases, newsroom, **options):
         with transaction.atomic():
             taxonomy_demo.load(stdout=self.stdout)
             press_demo.load(stdout=self.stdout)
+        if newsroom:
+            press_demo.load_newsroom(stdout=self.stdout)
         if releases:
             press_demo.generate(releases, stdout=self.stdout)
