@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,20 @@ class PressReleaseAdminForm(forms.ModelForm):
         widgets = {
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "published_at" in self.fields:
+            now = timezone.localtime()
+            offset = now.strftime("%z")
+            self.fields["published_at"].help_text = _(
+                "Date and time in %(zone)s (now %(abbreviation)s, UTC%(offset)s); the calendar "
+                "and clock buttons pick them."
+            ) % {
+                "zone": timezone.get_current_timezone_name(),
+                "abbreviation": now.tzname(),
+                "offset": f"{offset[:3]}:{offset[3:]}",
+            }
 
     def full_clean(self):
         super().full_clean()

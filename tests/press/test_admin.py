@@ -1,5 +1,7 @@
 """The press officers' admin, through the real admin URLs with CSRF checks on."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -136,6 +138,19 @@ def test_a_chosen_image_is_asked_for_again_by_name_after_an_error_elsewhere(
 def test_the_form_labels_start_with_a_capital(admin_client_csrf, taxonomy):
     html = admin_client_csrf.get(ADD_URL).content.decode()
     assert '<label for="id_lead_image">Lead image:</label>' in html
+
+
+def test_the_admin_is_branded_and_the_publication_time_names_its_time_zone(
+    admin_client_csrf, taxonomy
+):
+    html = admin_client_csrf.get(ADD_URL).content.decode()
+    assert "Django administration" not in html
+    assert '<a href="/admin/" class="admin-brand"><img class="admin-brand__logo"' in html
+    assert "OSCE newsroom" in html
+    assert '<link rel="icon" href="/static/img/logo.svg" type="image/svg+xml">' in html
+    assert 'href="/static/css/admin-brand.css"' in html
+    assert re.search(r"Date and time in Europe/Vienna \(now CES?T, UTC\+0[12]:00\)", html)
+    assert 'class="vDateField"' in html and 'class="vTimeField"' in html  # the pickers
 
 
 def test_attachment_must_be_a_pdf(admin_client_csrf, taxonomy):
