@@ -2,8 +2,10 @@
 
 import html
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 
 from press.demo import SEED_LEAD, SEED_SLUG
 
@@ -54,3 +56,10 @@ def test_every_indexable_page_has_description_canonical_and_social_tags(
 def test_the_canonical_address_of_a_filtered_newsroom_drops_the_filters(client, demo):
     page = client.get("/press-releases/?q=police&page=1").content.decode()
     assert '<link rel="canonical" href="http://testserver/press-releases/">' in page
+
+
+def test_the_site_and_the_admin_have_a_favicon_that_exists(client, admin_client, db):
+    icon = '<link rel="icon" href="/static/img/logo.svg" type="image/svg+xml">'
+    assert icon in client.get("/").content.decode()
+    assert icon in admin_client.get("/admin/").content.decode()
+    assert Path(finders.find("img/logo.svg")).read_text().startswith("<svg")

@@ -1,8 +1,11 @@
 """Layout on every public page type: reflow at 320 CSS px (WCAG 2.2 SC 1.4.10), layout
 stability (the Layout Instability API), and a mega-menu that holds any number of items."""
 
+import io
+
 import pytest
 
+from press.demo import load_newsroom
 from taxonomy import trees
 from taxonomy.models import MenuItem
 
@@ -69,6 +72,7 @@ def layout_shifts(page, path):
 
 @pytest.mark.parametrize("viewport", [LIGHTHOUSE_MOBILE, {"width": 1280, "height": 800}])
 def test_pages_do_not_shift_after_they_appear(new_page, viewport):
+    load_newsroom(io.StringIO(), size=30)  # cards and the home page's top story with pictures
     page = new_page(viewport=viewport, has_touch=viewport["width"] < 500)
     release = public_pages()[4][1]
     problems = []
