@@ -110,6 +110,7 @@ lock-check: | $(PY)
 
 bench: install-dev
 	$(PY) -m tests.bench.run
+	$(PY) -m tests.bench.alerts
 
 # 32 clients for 60 s on the public pages, gunicorn + PostgreSQL (SOAK_DATABASE_URL).
 soak: install-dev

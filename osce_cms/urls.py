@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("taxonomy.urls")),
     path("press-releases/", include("press.urls")),
+    path("alerts/", include("alerts.urls")),
     prefix_default_language=False,
 )
 

@@ -7,8 +7,12 @@ class PressConfig(AppConfig):
     verbose_name = _("Press releases")
 
     def ready(self):
-        from taxonomy.views import register_detail_context  # imported once the apps are loaded
+        # Imported once the apps are loaded.
+        from alerts import registry
+        from taxonomy.views import register_detail_context
 
+        from .alerts import PressReleaseAlerts
         from .taxonomy_pages import latest_releases_context
 
         register_detail_context(latest_releases_context)
+        registry.register(PressReleaseAlerts())

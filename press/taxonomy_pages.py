@@ -30,4 +30,5 @@ def latest_releases_context(node, request):
         "newsroom_url": f"{reverse('press:release-list')}?{query}",
         "release_feed_url": f"{reverse('press:release-feed')}?{query}",
         "feed_links": release_feed_links(query),
+        "alerts_url": f"{reverse('alerts:new')}?{query}",
     }

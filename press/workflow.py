@@ -22,6 +22,7 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from editorial.signals import PUBLISHED, public_output_changed
 from osce_cms import caching
 
 from . import notifications, revisions, tasks
@@ -261,6 +262,13 @@ def content_changed():
     caching.bump_generation()
 
 
+def went_public(release):
+    """Tell the listeners (alerts, ...) that ``release`` went public, once this commits."""
+    transaction.on_commit(
+        lambda: public_output_changed.send(sender=PressRelease, instance=release, change=PUBLISHED)
+    )
+
+
 def _lock(release):
     """The current row of ``release``, locked for this transaction."""
     try:
@@ -360,6 +368,7 @@ def _go_live(release, user, action, now, comment=""):
     if release.published_at <= now:
         release.status = Status.PUBLISHED
         release.first_published_at = release.first_published_at or now
+        went_public(release)
     else:
         release.status = Status.SCHEDULED
         tasks.schedule_publication(release)
@@ -430,6 +439,7 @@ def force_publish(release, user, reason, *, now=None):
         release.published_at = now
     release.status = Status.PUBLISHED
     release.first_published_at = release.first_published_at or now
+    went_public(release)
     _save_transition(
         release,
         user,
@@ -649,6 +659,7 @@ def publish_due(now=None):
             release, None, "publish_scheduled", Status.SCHEDULED, fields=["first_published_at"]
         )
         notifications.published(release, None)
+        went_public(release)
     if due:
         content_changed()
     return due

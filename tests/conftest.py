@@ -66,21 +66,30 @@ def make_tree(db):
 
 @pytest.fixture
 def run_tasks(monkeypatch, django_capture_on_commit_callbacks):
-    """``run_tasks()`` runs the database queue's worker in this process: every task that is
-    ready now (as the clock says, time_machine included), then returns.
+    """``run_tasks()`` runs the database queue's worker in this process until no task is ready
+    now (as the clock says, time_machine included), then returns.
 
     The worker closes "old" connections between tasks; inside a test's transaction (and with a
-    travelling clock) that would close the test's own connection, so it is kept open here. The
-    tasks' own commit callbacks (the tasks they enqueue, the mail they send) run as they would.
+    travelling clock) that would close the test's own connection, so it is kept open here. What
+    the tasks do after commit (enqueue more tasks, send mail) runs as it would, and the tasks
+    they enqueue are run too.
     """
     monkeypatch.setattr(
         "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
     )
 
     def run():
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command(
-                "db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO()
-            )
+        for _ in range(20):
+            with django_capture_on_commit_callbacks(execute=True) as callbacks:
+                call_command(
+                    "db_worker",
+                    "--batch",
+                    "--no-startup-delay",
+                    "--no-reload",
+                    stdout=io.StringIO(),
+                )
+            if not callbacks:
+                return
+        raise AssertionError("tasks kept enqueueing tasks")
 
     return run

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "editorial",
     "taxonomy",
     "press",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +238,12 @@ SITE_SHORT_NAME = os.environ.get("SITE_SHORT_NAME", "OSCE")
 # Scheme and host of the site as the public and staff reach it: every link in an e-mail is
 # made absolute with it (osce_cms.links.absolute_url). `make run` sets it from HOST and PORT.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# E-mail alerts: digests go out at this hour (site time; weekly ones on Mondays); sign-ups
+# allowed per address and per client address within an hour.
+ALERTS_DIGEST_HOUR = int(os.environ.get("ALERTS_DIGEST_HOUR", "7"))
+ALERTS_SIGNUPS_PER_ADDRESS = int(os.environ.get("ALERTS_SIGNUPS_PER_ADDRESS", "3"))
+ALERTS_SIGNUPS_PER_CLIENT = int(os.environ.get("ALERTS_SIGNUPS_PER_CLIENT", "20"))
 
 # Anonymous page cache lifetime (seconds); content changes invalidate it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

@@ -17,6 +17,10 @@ pytestmark = pytest.mark.django_db
 NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
+def _publication_task():
+    return DBTaskResult.objects.get(task_path="press.tasks.publish_due")
+
+
 @pytest.fixture
 def scheduled(django_capture_on_commit_callbacks):
     source = world.structure("Secretariat")
@@ -50,13 +54,13 @@ def test_the_worker_publishes_at_the_time_and_not_before(scheduled, run_tasks):
         run_tasks()
     scheduled.refresh_from_db()
     assert scheduled.status == Status.SCHEDULED
-    assert DBTaskResult.objects.get().status == "READY"
+    assert _publication_task().status == "READY"
 
     with time_machine.travel(NOON + timedelta(seconds=1), tick=False):
         run_tasks()
     scheduled.refresh_from_db()
     assert scheduled.status == Status.PUBLISHED
-    task = DBTaskResult.objects.get()
+    task = _publication_task()
     assert task.status == "SUCCESSFUL"
     assert task.return_value == [scheduled.pk]
 
@@ -65,5 +69,5 @@ def test_the_task_and_the_catch_up_command_publish_once_between_them(scheduled, 
     with time_machine.travel(NOON + timedelta(minutes=1), tick=False):
         call_command("publish_scheduled", stdout=io.StringIO())
         run_tasks()
-    assert DBTaskResult.objects.get().return_value == []
+    assert _publication_task().return_value == []
     assert AuditEntry.objects.filter(release=scheduled, action="publish_scheduled").count() == 1

@@ -25,7 +25,7 @@ def worker_process(**environment):
     would (SIGTERM: it finishes the task it is running)."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "osce_cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "tests.background.worker_settings",
         "DATABASE_URL": database_url(),
         **environment,
     }
