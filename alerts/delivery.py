@@ -16,14 +16,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from osce_cms.links import absolute_url
+
 from . import registry, tokens
 from .models import Delivery, DeliveryStatus, Frequency
 
 CHUNK = 200
-
-
-def absolute_url(path):
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _subject(template, context):
@@ -104,9 +102,7 @@ class Summaries:
     def get(self, object_id, language):
         if (object_id, language) not in self._made:
             with translation.override(language):
-                self._made[object_id, language] = self.kind.summarise(
-                    self.items[object_id], settings.SITE_URL
-                )
+                self._made[object_id, language] = self.kind.summarise(self.items[object_id])
         return self._made[object_id, language]
 
 

@@ -10,6 +10,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import registry
@@ -69,7 +70,6 @@ class AlertFilter(models.Model):
         return kind.describe(self.labels) if kind else self.query
 
     def listing_url(self):
-        from django.urls import reverse
 
         kind = registry.get(self.kind)
         path = reverse(kind.listing_url_name) if kind else "/"

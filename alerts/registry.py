@@ -75,8 +75,8 @@ class AlertKind:
         """Every index key ``item`` carries (ancestors of its terms included)."""
         raise NotImplementedError
 
-    def summarise(self, item, site_url):
-        """An ``ItemSummary`` of ``item``, with links in the active language."""
+    def summarise(self, item):
+        """An ``ItemSummary`` of ``item``, with absolute links in the active language."""
         raise NotImplementedError
 
     def key_for(self, dimension, value):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alerts.registry import MAX_WORDS, AlertKind, ItemSummary, ParsedFilter, words
+from osce_cms.links import absolute_url
 
 from .filters import ReleaseFilter
 from .models import PressRelease
@@ -88,13 +89,13 @@ class PressReleaseAlerts(AlertKind):
         keys.update(self.key_for("word", word) for word in words(text))
         return keys
 
-    def summarise(self, release, site_url):
+    def summarise(self, release):
         day = formats.date_format(timezone.localtime(release.published_at), "DATE_FORMAT")
         dateline = f"{release.place.name}, {day}" if release.place else day
         return ItemSummary(
             title=release.title,
             dateline=dateline,
             lead=release.lead,
-            url=site_url.rstrip("/") + release.get_absolute_url(),
+            url=absolute_url(release.get_absolute_url()),
             language=release.language,
         )
