@@ -55,7 +55,12 @@ def send_immediate(kind_key, object_id, attempt=0):
         return delivery.send_immediate(kind, object_id)
     except MAIL_ERRORS as error:
         if not background.retry_later(send_immediate, attempt, kind_key, object_id):
-            _give_up(Delivery.objects.filter(kind=kind_key, object_id=object_id), error)
+            _give_up(
+                Delivery.objects.filter(
+                    kind=kind_key, object_id=object_id, frequency=Frequency.IMMEDIATE
+                ),
+                error,
+            )
         raise
 
 

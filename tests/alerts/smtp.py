@@ -11,21 +11,24 @@ from aiosmtpd.controller import Controller
 
 
 class Mailbox:
-    """aiosmtpd handler: keeps every accepted message; ``fail_next(n)`` answers the next ``n``
-    messages with a temporary failure (451), as a busy server does."""
+    """aiosmtpd handler: keeps every accepted message; ``fail_next(n, after=k)`` accepts ``k``
+    more messages, then answers the next ``n`` with a temporary failure (451), as a busy server
+    does."""
 
     def __init__(self):
         self.messages = []
-        self._failures = 0
+        self._accept, self._failures = 0, 0
         self._lock = threading.Lock()
 
-    def fail_next(self, count):
+    def fail_next(self, count, after=0):
         with self._lock:
-            self._failures = count
+            self._accept, self._failures = after, count
 
     async def handle_DATA(self, server, session, envelope):
         with self._lock:
-            if self._failures:
+            if self._accept:
+                self._accept -= 1
+            elif self._failures:
                 self._failures -= 1
                 return "451 4.3.0 Try again later"
             message = email.message_from_bytes(envelope.content, policy=email.policy.default)

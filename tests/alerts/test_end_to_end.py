@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from alerts.models import Delivery, DeliveryStatus, Subscriber, Subscription
 from press import workflow
@@ -185,9 +186,7 @@ def test_an_smtp_failure_is_retried_later_without_sending_anything_twice(
     smtp_server.clear()
     start = datetime.now(UTC)
     with time_machine.travel(start, tick=False):
-        smtp_server.fail_next(0)
-        # The server accepts the first alert, then refuses for a while.
-        server_fail_after_first(smtp_server)
+        smtp_server.fail_next(1, after=1)  # accepts the first alert, refuses the second
         publish(title="Police", fields=[taxonomy.policing])
         run_tasks()
     assert len(smtp_server.messages) == 1
@@ -206,19 +205,6 @@ def test_an_smtp_failure_is_retried_later_without_sending_anything_twice(
     assert len(smtp_server.messages) == 3
 
 
-def server_fail_after_first(mailbox):
-    original = mailbox.handle_DATA
-    state = {"seen": 0}
-
-    async def handle(server, session, envelope):
-        state["seen"] += 1
-        if state["seen"] == 2:
-            mailbox.fail_next(1)
-        return await original(server, session, envelope)
-
-    mailbox.handle_DATA = handle
-
-
 def test_a_scheduled_release_is_delivered_by_the_worker_at_its_time(
     sign_up, publish, taxonomy, smtp_server, run_tasks
 ):
@@ -234,3 +220,25 @@ def test_a_scheduled_release_is_delivered_by_the_worker_at_its_time(
         run_tasks()
     (message,) = smtp_server.to("anna@example.net")
     assert message["Subject"] == "OSCE: Embargoed"
+
+
+def test_after_the_last_retry_the_alert_is_marked_failed_for_the_admin(
+    sign_up, publish, taxonomy, smtp_server, run_tasks, settings
+):
+    settings.TASK_MAX_ATTEMPTS = 2
+    settings.TASK_RETRY_SECONDS = 60
+    sign_up("field_of_work=policing", "anna@example.net")
+    smtp_server.clear()
+    start = datetime.now(UTC)
+    with time_machine.travel(start, tick=False):
+        smtp_server.fail_next(99)
+        publish(title="Police", fields=[taxonomy.policing])
+        run_tasks()
+    with time_machine.travel(start + timedelta(minutes=5), tick=False):
+        run_tasks()
+    assert smtp_server.messages == []
+    delivery = Delivery.objects.get()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert "Try again later" in delivery.error
+    failed = DBTaskResult.objects.filter(task_path="alerts.tasks.send_immediate", status="FAILED")
+    assert failed.count() == 2
