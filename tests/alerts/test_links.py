@@ -8,6 +8,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("page", "link"),
     [
+        ("/", "/alerts/new/"),
         ("/press-releases/", "/alerts/new/"),
         (
             "/press-releases/?field_of_work=policing&country=belarus&page=1",
