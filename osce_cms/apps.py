@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class OsceCmsConfig(AppConfig):
@@ -9,3 +10,10 @@ class OsceCmsConfig(AppConfig):
         from .caching import connect_signals
 
         connect_signals()
+
+
+class SiteAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the project's site (osce_cms.admin_site), in INSTALLED_APPS."""
+
+    default = False
+    default_site = "osce_cms.admin_site.SiteAdmin"

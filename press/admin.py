@@ -4,21 +4,17 @@ Who may see and do what is decided by press.workflow; this module only asks it.
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
-from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from osce_cms.admin_editor import RichTextEditorAdminMixin
 
 from . import workflow
 from .admin_filters import FieldOfWorkFilter, SourceFilter
 from .admin_workflow import WorkflowAdminMixin
-from .changelist import ReleaseChangeList, memo_parts
 from .forms import AttachmentForm, PressReleaseAdminForm
 from .models import Attachment, PressContact, PressRelease
-from .pagination import CountMemoPaginator
 
 
 class PressContactInline(admin.TabularInline):
@@ -42,7 +38,6 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
     list_per_page = 50
     # One COUNT of the filtered rows per page, not a second one of the whole table.
     show_full_result_count = False
-    # Its year level is drawn by press_admin.release_date_hierarchy (no full-table DISTINCT).
     date_hierarchy = "published_at"
     search_fields = ["title", "lead"]
     prepopulated_fields = {"slug": ["title"]}
@@ -69,32 +64,9 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
     ]
     related_autocomplete = ["place", "source", "fields_of_work", "countries", "related"]
 
-    def action_checkbox(self, release):
-        # Django's markup, written directly: its widget renders a template per row, which was a
-        # fifth of the list's time at 50 rows.
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            ACTION_CHECKBOX_NAME,
-            release.pk,
-            format_html(gettext("Select this object for an action - {}"), str(release)),
-        )
-
     @admin.display(description=_("source"), ordering="source__name")
     def source_name(self, release):
         return release.source.display_name
-
-    def get_changelist(self, request, **kwargs):
-        return ReleaseChangeList
-
-    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        return CountMemoPaginator(
-            queryset,
-            per_page,
-            orphans=orphans,
-            allow_empty_first_page=allow_empty_first_page,
-            memo_parts=("admin", memo_parts(request, queryset)),
-            request=request,
-        )
 
     def get_queryset(self, request):
         return workflow.releases_for(request.user)

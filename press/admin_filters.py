@@ -1,9 +1,8 @@
-"""The change list's tree filters: a node and everything below it, choices kept per generation."""
+"""The change list's tree filters: a node and everything below it."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from osce_cms.caching import memoize_for_generation
 from taxonomy.models import FieldOfWork, Structure
 
 
@@ -14,15 +13,10 @@ class SubtreeListFilter(admin.SimpleListFilter):
     relation = None
 
     def lookups(self, request, model_admin):
-        return memoize_for_generation(
-            f"admin-choices-{self.tree._meta.label_lower}",
-            (),
-            lambda: [
-                (slug, f"{'— ' * level}{name}")
-                for slug, name, level in self.tree.objects.values_list("slug", "name", "level")
-            ],
-            request=request,
-        )
+        return [
+            (slug, f"{'— ' * level}{name}")
+            for slug, name, level in self.tree.objects.values_list("slug", "name", "level")
+        ]
 
     def queryset(self, request, queryset):
         if not self.value():

@@ -59,7 +59,7 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "60"))
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "osce_cms.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
