@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .documents import validate_pdf
+from osce_cms.pdfs import clean_pdf
+
 from .images import validate_image
 from .models import Attachment, PressRelease
 
@@ -99,5 +100,5 @@ class AttachmentForm(forms.ModelForm):
     def clean_file(self):
         document = self.cleaned_data.get("file")
         if isinstance(document, UploadedFile):
-            validate_pdf(document)
+            return clean_pdf(document)
         return document

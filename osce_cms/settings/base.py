@@ -192,7 +192,7 @@ STORAGES = {
 }
 if os.environ.get("MEDIA_S3_BUCKET"):
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "osce_cms.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ["MEDIA_S3_BUCKET"],
             "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
@@ -209,6 +209,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
+# PDF documents are also parsed and rewritten in a bounded child process (osce_cms/pdfs.py).
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
 
 # Console mail in development only; with DEBUG off the default is SMTP (check --deploy insists).
 EMAIL_BACKEND_NAME = os.environ.get(

@@ -171,7 +171,7 @@ def test_attachment_must_be_a_pdf(admin_client_csrf, taxonomy):
     )
     response = admin_client_csrf.post(ADD_URL, data)
     assert response.status_code == 200
-    assert "Attach PDF documents only." in response.content.decode()
+    assert "Attach PDF documents only" in response.content.decode()
 
 
 def test_changelist_query_count_does_not_grow(admin_client_csrf, make_release, taxonomy):

@@ -187,3 +187,25 @@ def form_data(client, url):
     reader.feed(response.content.decode())
     largest = max(reader.forms, key=len)
     return {k: (v if len(v) != 1 else v[0]) for k, v in largest.items() if v}
+
+
+ADD_RELEASE_URL = "/admin/press/pressrelease/add/"
+
+
+@pytest.fixture
+def release_form(admin_client, world):
+    data = form_data(admin_client, ADD_RELEASE_URL)
+    data.update(
+        title="Upload test",
+        slug="upload-test",
+        lead="A lead.",
+        body="<p>Body</p>",
+        source=str(world["unit"].pk),
+        fields_of_work=[str(world["field_of_work"].pk)],
+        place=str(world["place"].pk),
+        published_at_0="2024-01-02",
+        published_at_1="10:00:00",
+        lead_image_alt="A description",
+    )
+    data.pop("_continue", None)
+    return data
