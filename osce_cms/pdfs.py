@@ -134,7 +134,7 @@ class Refused(Exception):
 
 def _active_content(reader):
     """The code of the first active content reachable from the document's trailer, or None."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject  # noqa: PLC0415
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
     seen = set()
     pending = [reader.trailer]
@@ -169,8 +169,8 @@ def _active_content(reader):
 
 def rewrite(data):
     """``data`` parsed and written again by pypdf; raises ``Refused`` with the reason."""
-    from pypdf import PdfReader, PdfWriter  # noqa: PLC0415 - only the child imports pypdf
-    from pypdf.errors import PyPdfError  # noqa: PLC0415
+    from pypdf import PdfReader, PdfWriter  # only the child imports pypdf
+    from pypdf.errors import PyPdfError
 
     if b"%PDF-" not in data[:1024]:
         raise Refused("not_a_pdf")
