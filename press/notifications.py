@@ -1,18 +1,19 @@
 """E-mails about the editorial workflow, rendered from templates/press/email/*.txt.
 
 Plain text only (no HTML part), so nothing a press officer typed can become markup in a mail
-client. Mails are sent after the transaction commits: a refused or rolled-back transition
-notifies nobody.
+client. Mails go through the outbox of ``osce_cms.mail``: recorded with the transition, sent after
+it commits, retried when the mail server fails; a refused or rolled-back transition notifies
+nobody, and a failing mail server never fails a transition.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, mailers
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from osce_cms import mail
 from osce_cms.links import absolute_url
 
 
@@ -55,7 +56,7 @@ def _send(template, release, actor, recipients, **context):
         EmailMessage(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [address])
         for address in addresses
     ]
-    transaction.on_commit(lambda: mailers.default.send_messages(messages))
+    mail.queue(messages)
 
 
 def submitted(release, actor):
