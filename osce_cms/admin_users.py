@@ -32,10 +32,22 @@ def grantable_groups(user):
     return Group.objects.exclude(permissions__in=beyond)
 
 
+def rights_of(user):
+    """``user``'s permissions as "app_label.codename", whether or not the account is active.
+
+    ``get_all_permissions()`` is empty for a deactivated account, which would make a deactivated
+    editor look like someone anybody may manage (and reset the password of, then reactivate).
+    """
+    granted = Permission.objects.filter(Q(user=user) | Q(group__user=user)).values_list(
+        "content_type__app_label", "codename"
+    )
+    return {f"{app_label}.{codename}" for app_label, codename in granted}
+
+
 def may_manage_user(actor, target):
     if actor.is_superuser:
         return True
-    return not target.is_superuser and target.get_all_permissions() <= actor.get_all_permissions()
+    return not target.is_superuser and rights_of(target) <= actor.get_all_permissions()
 
 
 def may_manage_group(actor, group):

@@ -101,6 +101,31 @@ def test_site_admin_cannot_take_over_an_account_with_more_rights(site_admin_clie
     assert editor.check_password("editor-pass-1")
 
 
+@pytest.mark.parametrize("directly", [False, True])
+def test_site_admin_cannot_reset_the_password_of_a_deactivated_editor(
+    site_admin_client, editors, directly
+):
+    # A deactivated account has no effective rights, but it keeps them: reactivated, it would
+    # be an editor whose password the site administrator chose.
+    editor = make_user("editor", groups=["Publishers"], password="editor-pass-1")
+    if directly:
+        editor.groups.clear()
+        editor.user_permissions.set(editors.permissions.all())
+    User.objects.filter(pk=editor.pk).update(is_active=False)
+
+    response = site_admin_client.post(
+        f"/admin/auth/user/{editor.pk}/password/",
+        {"password1": "taken-over-pass-9", "password2": "taken-over-pass-9"},
+    )
+
+    assert response.status_code == 403
+    editor.refresh_from_db()
+    assert editor.check_password("editor-pass-1")
+    reactivate = {"username": editor.username, "is_active": "on", "is_staff": "on"}
+    assert site_admin_client.post(user_url(editor), reactivate).status_code == 403
+    assert not User.objects.get(pk=editor.pk).is_active
+
+
 def test_site_admin_can_reset_the_password_of_a_user_with_fewer_rights(site_admin_client):
     colleague = make_user("colleague", password="old-pass-123")
     response = site_admin_client.post(
