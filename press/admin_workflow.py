@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from mptt.forms import TreeNodeChoiceField
 
 from osce_cms.admin_users import RightsLimitedUserAdmin
+from osce_cms.dates import validate_publication_time
 from taxonomy.models import Structure
 
 from . import preview, revisions, workflow
@@ -42,10 +43,20 @@ class TransitionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment for the author"), widget=forms.Textarea, required=False
     )
-    when = forms.DateTimeField(label=_("Publish at"), required=False)
+    when = forms.DateTimeField(
+        label=_("Publish at"), required=False, validators=[validate_publication_time]
+    )
     reason = forms.CharField(label=_("Reason"), required=False)
     note = forms.CharField(label=_("Withdrawal notice"), widget=forms.Textarea, required=False)
     alternative_url = forms.CharField(label=_("Alternative address"), required=False)
+
+
+def _object_or_404(queryset, object_id):
+    """The row of an admin URL's id; an id that is no number (``abc``, ``%ff``) is a 404 too."""
+    try:
+        return queryset.get(pk=unquote(object_id))
+    except (queryset.model.DoesNotExist, ValueError, ValidationError):
+        raise Http404 from None
 
 
 def _run_transition(action, release, user, data):
@@ -235,8 +246,8 @@ class WorkflowAdminMixin:
         return own + super().get_urls()
 
     def _release(self, request, object_id, action="view"):
-        release = get_object_or_404(
-            workflow.releases_for(request.user).select_related("source"), pk=unquote(object_id)
+        release = _object_or_404(
+            workflow.releases_for(request.user).select_related("source"), object_id
         )
         if not workflow.allowed(request.user, action, release):
             raise PermissionDenied
@@ -283,7 +294,10 @@ class WorkflowAdminMixin:
             raise Http404
         release = self._release(request, object_id)
         form = TransitionForm(request.POST)
-        form.is_valid()
+        if not form.is_valid():
+            for errors in form.errors.values():
+                self.message_user(request, " ".join(errors), messages.ERROR)
+            return self._back(release)
         try:
             _run_transition(action, release, request.user, form.cleaned_data)
         except PermissionDenied:
@@ -370,7 +384,7 @@ class WorkflowAdminMixin:
     def trash_action_view(self, request, object_id, action):
         if request.method != "POST":
             return self._method_not_allowed()
-        release = get_object_or_404(workflow.trash_for(request.user), pk=unquote(object_id))
+        release = _object_or_404(workflow.trash_for(request.user), object_id)
         if action == "restore":
             workflow.restore(release, request.user)
             self.message_user(request, _("Restored from the trash."), messages.SUCCESS)

@@ -6,10 +6,13 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from osce_cms.dates import validate_publication_time
 from osce_cms.pdfs import clean_pdf
 
 from .images import validate_image
 from .models import Attachment, PressRelease
+from .models.workflow import slug_kept_for_another
+from .workflow import SLUG_KEPT_MESSAGE
 
 
 class PressReleaseAdminForm(forms.ModelForm):
@@ -74,6 +77,17 @@ class PressReleaseAdminForm(forms.ModelForm):
                 )
                 % {"name": upload.name},
             )
+
+    def clean_published_at(self):
+        published_at = self.cleaned_data.get("published_at")
+        validate_publication_time(published_at)
+        return published_at
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if slug and slug != self.instance.slug and slug_kept_for_another(slug, self.instance.pk):
+            raise forms.ValidationError(SLUG_KEPT_MESSAGE, code="slug_kept")
+        return slug
 
     def clean_lead_image(self):
         image = self.cleaned_data.get("lead_image")

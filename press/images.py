@@ -15,7 +15,7 @@ from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 RENDITION_WIDTHS = (480, 800, 1200, 1600)
@@ -113,20 +113,41 @@ def _check_frames(image):
         raise _too_many_pixels()
 
 
+# What a re-encoded image keeps of the original's info: how to draw it, nothing about it. EXIF
+# (camera, GPS), XMP, ICC descriptions, comments (GIF and JPEG comment blocks can hold HTML or a
+# location) and PNG text chunks are all left behind.
+DRAWING_INFO = {"transparency", "duration", "loop", "background", "disposal"}
+
+
+def without_metadata(image):
+    """A copy of one frame of ``image``: its pixels and how to draw them, no metadata."""
+    copy = image.copy()
+    copy.info = {key: value for key, value in image.info.items() if key in DRAWING_INFO}
+    return copy
+
+
 def _clean_copy(image, data, name):
-    """Re-encode the image upright and without EXIF/GPS or other metadata, under a safe name."""
+    """Re-encode the image upright and without any metadata or comment, under a safe name."""
     image_format = image.format
     stem = slugify(PurePath(name or "").stem)[:80] or "image"
     filename = f"{stem}.{ACCEPTED_FORMATS[image_format]}"
     output = io.BytesIO()
     if image_format == "GIF" and getattr(image, "n_frames", 1) > 1:
         # Re-encoded frame by frame: bytes hidden after or between frames (a GIF/HTML polyglot)
-        # are dropped. Animated GIFs carry no EXIF.
+        # are dropped, and so is every comment block.
+        frames = [without_metadata(frame) for frame in ImageSequence.Iterator(image)]
         options = {"loop": image.info["loop"]} if "loop" in image.info else {}
-        image.save(output, format="GIF", save_all=True, **options)
+        frames[0].save(
+            output,
+            format="GIF",
+            save_all=True,
+            append_images=frames[1:],
+            duration=[frame.info.get("duration", 100) for frame in frames],
+            comment=b"",
+            **options,
+        )
     else:
-        upright = ImageOps.exif_transpose(image)
-        upright.info.pop("exif", None)
+        upright = without_metadata(ImageOps.exif_transpose(image))
         options = {"quality": 90} if image_format in {"JPEG", "WEBP"} else {}
         if image_format == "JPEG" and upright.mode not in {"RGB", "L", "CMYK"}:
             upright = upright.convert("RGB")
@@ -150,8 +171,7 @@ def make_renditions(field_file):
     field_file.open("rb")
     try:
         with Image.open(field_file) as opened:
-            image = ImageOps.exif_transpose(opened)
-            image.load()
+            image = without_metadata(ImageOps.exif_transpose(opened))
     finally:
         field_file.close()
     has_alpha = image.mode in {"RGBA", "LA", "P"} and (

@@ -79,10 +79,14 @@ class ReleaseDetailView(DetailView):
             return self.gone_or_moved(kwargs["slug"])
 
     def gone_or_moved(self, slug):
-        """An unpublished release is gone (or replaced); an old slug moves to the new one."""
+        """An unpublished release is gone (or replaced); an old slug moves to the new one.
+
+        One that was never public (unpublished while scheduled) is a 404 like anything else that
+        never was: a 410 would confirm that an embargoed address existed.
+        """
         unpublished = (
             PressRelease.objects.alive()
-            .filter(slug=slug, status=Status.UNPUBLISHED)
+            .filter(slug=slug, status=Status.UNPUBLISHED, first_published_at__isnull=False)
             .only("alternative_url")
             .first()
         )

@@ -28,6 +28,7 @@ from osce_cms import caching
 from . import notifications, revisions, tasks
 from .models import AuditEntry, ChangeNote, EditorialScope, PressRelease, SlugRedirect, Status
 from .models.releases import ONLINE_STATUSES
+from .models.workflow import slug_kept_for_another
 from .revisions import record_revision
 
 # The permission each action needs, on top of being in scope.
@@ -54,6 +55,9 @@ APPROVABLE = (Status.DRAFT, Status.SUBMITTED)
 # Statuses whose content a press officer (without publish rights) may still edit.
 DRAFT_STATUSES = (Status.DRAFT, Status.SUBMITTED)
 MINOR, MAJOR = "minor", "major"
+SLUG_KEPT_MESSAGE = _(
+    "This address belonged to another press release and still leads to it. Choose another slug."
+)
 
 
 class TransitionError(Exception):
@@ -415,6 +419,8 @@ def publish(release, user, *, now=None):
 def schedule(release, user, when, *, now=None):
     """Approve a release to go public exactly at ``when`` (an embargo)."""
     now = now or timezone.now()
+    if when is None:
+        raise ValidationError(_("Enter the date and time of publication."))
     if when <= now:
         raise ValidationError(_("The scheduled time must be in the future."))
     release = _lock(release)
@@ -472,6 +478,11 @@ def validate_alternative_url(url):
     url = (url or "").strip()
     if not url:
         return ""
+    limit = PressRelease._meta.get_field("alternative_url").max_length
+    if len(url) > limit:
+        raise ValidationError(
+            _("The address is too long: at most %(limit)d characters."), params={"limit": limit}
+        )
     if url.startswith("/") and not url.startswith("//") and "\\" not in url:
         return url
     try:
@@ -490,10 +501,18 @@ def unpublish(release, user, *, alternative_url=""):
     release = _lock(release)
     _require(user, "unpublish", release)
     old = release.status
+    if is_public_now(release) and release.first_published_at is None:
+        # A scheduled release is public from its time on, before publish_due records it.
+        release.first_published_at = release.published_at
     release.status = Status.UNPUBLISHED
     release.alternative_url = alternative_url
     return _save_transition(
-        release, user, "unpublish", old, comment=alternative_url, fields=["alternative_url"]
+        release,
+        user,
+        "unpublish",
+        old,
+        comment=alternative_url,
+        fields=["alternative_url", "first_published_at"],
     )
 
 
@@ -590,10 +609,12 @@ def save_edit(release, user, *, expected_version, change=MINOR, change_note="", 
         release.major_updated_at = now
         ChangeNote.objects.create(release=current, note=change_note)
         comment = change_note
+    if release.slug != current.slug and slug_kept_for_another(release.slug, current.pk):
+        raise ValidationError(SLUG_KEPT_MESSAGE)
     if (current.first_published_at or is_public_now(current, now)) and (
         release.slug != current.slug
     ):
-        SlugRedirect.objects.filter(old_slug=release.slug).delete()
+        SlugRedirect.objects.filter(old_slug=release.slug, release=current).delete()
         SlugRedirect.objects.update_or_create(old_slug=current.slug, defaults={"release": current})
     release.version = current.version + 1
     release.updated_by = user
@@ -615,6 +636,8 @@ def save_new(release, user):
     """Save a new release written by ``user``: always a draft, in their scope."""
     if not may_create(user, release.source):
         raise PermissionDenied(_("You may not write a press release for this source."))
+    if release.slug and slug_kept_for_another(release.slug):
+        raise ValidationError(SLUG_KEPT_MESSAGE)
     release.status = Status.DRAFT
     release.version = 1
     release.created_by = user

@@ -273,13 +273,20 @@ class PressRelease(models.Model):
 
 
 def unique_slug(title, exclude_pk=None):
-    """slugify(title), with "-2", "-3"... appended when another release has that slug."""
+    """slugify(title), with "-2", "-3"... appended when another release has or had that slug."""
     max_length = PressRelease._meta.get_field("slug").max_length - 8
     base = slugify(title)[:max_length].strip("-") or "press-release"
+    from .workflow import SlugRedirect  # workflow's models refer to this module
+
+    pattern = rf"^{base}(-[0-9]+)?$"
     taken = set(
-        PressRelease.objects.filter(slug__regex=rf"^{base}(-[0-9]+)?$")
+        PressRelease.objects.filter(slug__regex=pattern)
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)
+    ) | set(
+        SlugRedirect.objects.filter(old_slug__regex=pattern)
+        .exclude(release_id=exclude_pk)
+        .values_list("old_slug", flat=True)
     )
     if base not in taken:
         return base

@@ -152,6 +152,15 @@ class SlugRedirect(models.Model):
         return self.old_slug
 
 
+def slug_kept_for_another(slug, release_pk=None):
+    """Is ``slug`` an old address of a release other than ``release_pk``, redirecting to it?
+
+    Such a slug is not free: taking it would delete that redirect or shadow it, and serve the
+    taker's release at another unit's old address.
+    """
+    return SlugRedirect.objects.filter(old_slug=slug).exclude(release_id=release_pk).exists()
+
+
 class PreviewLink(models.Model):
     """A revocable, expiring link that shows an unpublished release to someone outside."""
 
