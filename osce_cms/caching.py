@@ -25,6 +25,7 @@ release appears exactly on time.
 """
 
 import hashlib
+from datetime import timedelta
 from functools import partial
 from typing import NamedTuple
 
@@ -89,12 +90,14 @@ def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None):
     rows = ContentGeneration.objects.using(using)
     for _attempt in range(10):
         now = timezone.now()
-        current = rows.filter(pk=GENERATION_PK).values("value", "next_due").first()
+        current = rows.filter(pk=GENERATION_PK).values("value", "changed_at", "next_due").first()
         if current is None:
             rows.bulk_create(
                 [
                     ContentGeneration(
-                        pk=GENERATION_PK, changed_at=now, next_due=_next_due(now, using)
+                        pk=GENERATION_PK,
+                        changed_at=change_time(now),
+                        next_due=_next_due(now, using),
                     )
                 ],
                 ignore_conflicts=True,
@@ -107,10 +110,27 @@ def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None):
         if stored_due and stored_due > now and (next_due is None or stored_due < next_due):
             next_due = stored_due
         swapped = rows.filter(pk=GENERATION_PK, value=current["value"]).update(
-            value=current["value"] + 1, changed_at=now, next_due=next_due
+            value=current["value"] + 1,
+            changed_at=change_time(now, current["changed_at"]),
+            next_due=next_due,
         )
         if swapped:
             return
+
+
+def change_time(now, previous=None):
+    """When a new generation is said to date from: ``now`` rounded up to a whole second, and at
+    least a second after ``previous``.
+
+    ``Last-Modified`` has whole seconds; two changes within one second must not share one, or a
+    client asking ``If-Modified-Since`` the first would get a 304 for the second.
+    """
+    rounded = now.replace(microsecond=0)
+    if rounded < now:
+        rounded += timedelta(seconds=1)
+    if previous is not None and rounded <= previous:
+        rounded = previous.replace(microsecond=0) + timedelta(seconds=1)
+    return rounded
 
 
 _PENDING = "content_generation_bump_pending"

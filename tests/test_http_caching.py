@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth.models import User
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date
 
 from press.models import PressRelease, Status
 from taxonomy.models import Structure
@@ -102,6 +103,28 @@ def test_last_modified_answers_if_modified_since(client, release, page_cache_on)
     assert client.get(url, headers={"if-modified-since": last_modified}).status_code == 304
     earlier = http_date((timezone.now() - timedelta(days=30)).timestamp())
     assert client.get(url, headers={"if-modified-since": earlier}).status_code == 200
+
+
+def test_two_changes_within_one_second_never_give_a_stale_304(
+    client, release, page_cache_on, django_capture_on_commit_callbacks
+):
+    url = release.get_absolute_url()
+    second = timezone.now().replace(microsecond=0) + timedelta(seconds=5)
+    with time_machine.travel(second + timedelta(milliseconds=200), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            release.title = "First edit"
+            release.save()
+        seen = client.get(url)
+    with time_machine.travel(second + timedelta(milliseconds=700), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            release.title = "Second edit"
+            release.save()
+        response = client.get(url, headers={"if-modified-since": seen["Last-Modified"]})
+
+    assert "First edit" in seen.text
+    assert response.status_code == 200
+    assert "Second edit" in response.text
+    assert parse_http_date(response["Last-Modified"]) > parse_http_date(seen["Last-Modified"])
 
 
 def test_logged_in_responses_are_private_and_not_stored(client, editor, release):
