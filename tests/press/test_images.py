@@ -5,7 +5,7 @@ import zlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from press.images import make_renditions, validate_image
 
@@ -152,3 +152,42 @@ def test_renditions_never_exceed_the_original_width():
 
     record = make_renditions(FieldFile(None, PressRelease._meta.get_field("lead_image"), name))
     assert [item[0] for item in record["webp"]] == [480, 600]
+
+
+HIDDEN = b"<script>alert(document.domain)</script> Safe house at 48.2082N 16.3738E"
+
+
+def _with_hidden_text(image_format):
+    output = io.BytesIO()
+    if image_format == "animated GIF":
+        frames = [Image.new("L", (40, 30), shade) for shade in (0, 120, 240)]
+        frames[0].save(
+            output, format="GIF", save_all=True, append_images=frames[1:], comment=HIDDEN
+        )
+    elif image_format == "PNG":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Comment", HIDDEN.decode())
+        text.add_itxt("XML:com.adobe.xmp", HIDDEN.decode())
+        Image.new("RGB", (40, 30)).save(output, format="PNG", pnginfo=text)
+    else:
+        Image.new("RGB", (40, 30)).save(output, format=image_format, comment=HIDDEN)
+    data = output.getvalue()
+    assert b"Safe house" in data
+    return data
+
+
+@pytest.mark.parametrize("image_format", ["GIF", "animated GIF", "JPEG", "PNG"])
+def test_comments_and_text_survive_neither_the_upload_nor_the_renditions(image_format):
+    from django.db.models.fields.files import FieldFile
+
+    from press.models import PressRelease
+
+    cleaned = validate_image(upload(_with_hidden_text(image_format), name="photo"))
+    stored = default_storage.save(f"press/images/{cleaned.name}", cleaned)
+    record = make_renditions(FieldFile(None, PressRelease._meta.get_field("lead_image"), stored))
+
+    for name in [stored] + [item[2] for item in record["webp"] + record["fallback"]]:
+        with default_storage.open(name) as handle:
+            data = handle.read()
+        assert b"Safe house" not in data and b"<script" not in data, name
+        assert "comment" not in Image.open(io.BytesIO(data)).info, name
