@@ -13,6 +13,9 @@ size, served by the same gunicorn (tests/bench/urls.py). Writes tests/bench/resu
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/osce_bench),
 BENCH_RELEASES (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_WORKERS (2),
 BENCH_ONLY (comma-separated URL names, for a quick look at a few).
+
+The admin release list is also driven at one connection with the page cache off (its target:
+p50 <= 200 ms at 100,000 releases); at 16 connections it is reported without a target.
 """
 
 import os
@@ -59,7 +62,10 @@ TARGETS_CACHE_OFF = {
     "structure page": 0.50,
 }
 TARGET_CACHE_ON = 0.85
-ADMIN_P50_MS = 300
+# The admin release list at one connection (issue 11): an editor's own wait, not throughput.
+ADMIN_P50_MS = 200
+ADMIN = "admin changelist"
+ADMIN_SINGLE = "admin changelist, 1 connection"
 MAX_SPREAD = 5  # p99 / p50
 
 
@@ -174,7 +180,7 @@ def urls(policing):
         ("feed", "/press-releases/feed/", False),
         ("sitemap", "/sitemap.xml", False),
         ("sitemap section p10", "/sitemap-press-releases.xml?p=10", False),
-        ("admin changelist", "/admin/press/pressrelease/", True),
+        (ADMIN, "/admin/press/pressrelease/", True),
     ]
 
 
@@ -257,6 +263,11 @@ def bench_mode(env, targets, cookie, cache_enabled):
             # wrk leaves requests queued when it stops: let the workers finish them first.
             for _ in range(2 * WORKERS):
                 fetch(base + "/bench-ceiling/", timeout=900)
+        admin = next((path for name, path, _login in targets if name == ADMIN), None)
+        if admin and not cache_enabled:
+            print(f"  off {ADMIN_SINGLE:<28} {admin}", flush=True)
+            log = RESULTS / "wrk-off-admin_changelist_1_connection.txt"
+            rows[ADMIN_SINGLE] = run_wrk(base + admin, SECONDS, 1, cookie, log)
         peak = workers_memory_mb(server.pid, "VmHWM")
         now = workers_memory_mb(server.pid, "VmRSS")
     return rows, {"peak": peak, "now": now}
@@ -282,14 +293,13 @@ def render_table(targets, results, counts, memory, load_seconds, elapsed, genera
             queries, status, size = counts[mode][name]
             ratio = row["rps"] / ceiling_rps if ceiling_rps else 0
             target = TARGETS_CACHE_OFF.get(name) if mode == "off" else None
-            if mode == "on" and name not in {CEILING, "admin changelist"}:
+            if mode == "on" and name not in {CEILING, ADMIN}:
                 target = TARGET_CACHE_ON
             p50, p99 = row["p50"], row["p99"]
             verdict = ""
             if target is not None:
                 verdict = f"≥ {target:.0%} {'✓' if ratio >= target else '✗'}"
-            if name == "admin changelist" and p50:
-                verdict = f"p50 ≤ {ADMIN_P50_MS} ms {'✓' if p50 <= ADMIN_P50_MS else '✗'}"
+
             spread = "–"
             if p50 and p99:
                 spread = f"{p99 / p50:.1f}{' ✗' if p99 > MAX_SPREAD * p50 else ''}"
@@ -298,6 +308,16 @@ def render_table(targets, results, counts, memory, load_seconds, elapsed, genera
                 f"| {spread} | {queries} | {size} | {ratio:.2f} | {verdict} "
                 f"| {row['errors']}{' (' + str(status) + ')' if status != 200 else ''} |"
             )
+    single = results["off"].get(ADMIN_SINGLE)
+    if single and single["p50"]:
+        queries = counts["off"][ADMIN][0]
+        met = "✓" if single["p50"] <= ADMIN_P50_MS else "✗"
+        lines += [
+            "",
+            f"Admin release list at 1 connection (cache off, {queries} queries): "
+            f"{single['rps']:.1f} req/s, p50 {single['p50']:.1f} ms, p99 {_num(single['p99'])} ms "
+            f"(target p50 ≤ {ADMIN_P50_MS} ms {met}).",
+        ]
     p1, deep = results["off"].get("newsroom p1"), results["off"].get("newsroom p2000")
     if p1 and deep and p1["p50"] and deep["p50"]:
         lines += [
