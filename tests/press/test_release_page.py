@@ -84,19 +84,19 @@ def test_withdrawn_release_shows_a_notice_with_its_date(client, make_release):
 
 
 def test_unpublished_release_is_gone(client, make_release):
-    release = make_release(status=Status.UNPUBLISHED)
+    release = make_release(status=Status.UNPUBLISHED, first_published_at=timezone.now())
     assert client.get(release.get_absolute_url()).status_code == 410
 
 
 def test_unpublished_release_redirects_to_its_alternative(client, make_release):
-    release = make_release(status=Status.UNPUBLISHED)
+    release = make_release(status=Status.UNPUBLISHED, first_published_at=timezone.now())
     PressRelease.objects.filter(pk=release.pk).update(alternative_url="/press-releases/")
     response = client.get(release.get_absolute_url())
     assert response.status_code == 302 and response["Location"] == "/press-releases/"
 
 
 def test_unsafe_alternative_is_not_followed(client, make_release):
-    release = make_release(status=Status.UNPUBLISHED)
+    release = make_release(status=Status.UNPUBLISHED, first_published_at=timezone.now())
     PressRelease.objects.filter(pk=release.pk).update(alternative_url="javascript:alert(1)")
     assert client.get(release.get_absolute_url()).status_code == 410
 

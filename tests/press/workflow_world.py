@@ -41,6 +41,9 @@ def user(role, *scope, name=None, email=True):
     return User.objects.get(pk=person.pk)  # fresh: no cached permissions
 
 
+WAS_PUBLIC = (Status.PUBLISHED, Status.WITHDRAWN, Status.UNPUBLISHED)
+
+
 def release(source, *, author=None, status=Status.DRAFT, published_at=None, **fields):
     n = next(_numbers)
     fields.setdefault("title", f"Press release {n}")
@@ -52,7 +55,8 @@ def release(source, *, author=None, status=Status.DRAFT, published_at=None, **fi
         status=status,
         published_at=published_at or timezone.now() - timedelta(hours=1),
         created_by=author,
-        first_published_at=timezone.now() if status == Status.PUBLISHED else None,
+        # Published, withdrawn and unpublished releases have been public.
+        first_published_at=timezone.now() if status in WAS_PUBLIC else None,
         **fields,
     )
     field, _ = FieldOfWork.objects.get_or_create(slug="policing", defaults={"name": "Policing"})
