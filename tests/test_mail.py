@@ -1,4 +1,5 @@
-"""A mail server that is down never fails or half-does an action: the mail is kept and retried."""
+"""A mail server that is down never fails or half-does an action: the mail is kept and retried
+by the worker, with a doubling delay, and the catch-up command sends what is still owed."""
 
 import io
 import smtplib
@@ -11,8 +12,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from osce_cms import mail
 from osce_cms.models import OutgoingMail
 from press import workflow
 from press.models import Status
@@ -27,8 +28,14 @@ class MailServerDown(BaseEmailBackend):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
 
 
+@pytest.fixture(autouse=True)
+def _backoff(settings):
+    settings.TASK_MAX_ATTEMPTS = 3
+    settings.TASK_RETRY_SECONDS = 60
+
+
 @pytest.fixture
-def submitted_by_officer(db, client, settings, django_capture_on_commit_callbacks):
+def submitted_while_down(db, client, settings, django_capture_on_commit_callbacks):
     """A press officer submits a draft through the admin while the mail server is down."""
     unit = world.structure("Secretariat")
     world.user("editor", unit, name="editor")
@@ -36,14 +43,15 @@ def submitted_by_officer(db, client, settings, django_capture_on_commit_callback
     draft = world.release(unit, author=officer)
     settings.MAILERS = DOWN
     client.force_login(officer)
-    with django_capture_on_commit_callbacks(execute=True):
+    started = timezone.now()
+    with time_machine.travel(started, tick=False), django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/press/pressrelease/{draft.pk}/transition/submit/")
     draft.refresh_from_db()
-    return response, draft
+    return response, draft, started
 
 
-def test_a_workflow_action_succeeds_when_the_mail_server_is_down(submitted_by_officer):
-    response, draft = submitted_by_officer
+def test_a_workflow_action_succeeds_when_the_mail_server_is_down(submitted_while_down):
+    response, draft, _started = submitted_while_down
 
     assert response.status_code == 302
     assert draft.status == Status.SUBMITTED
@@ -52,31 +60,46 @@ def test_a_workflow_action_succeeds_when_the_mail_server_is_down(submitted_by_of
     assert owed.attempts == 1 and "SMTPServerDisconnected" in owed.last_error
 
 
-def test_mail_that_failed_is_sent_later_by_the_command(submitted_by_officer, settings):
+def test_the_worker_sends_the_mail_once_the_server_answers(
+    submitted_while_down, settings, run_tasks
+):
+    _response, _draft, started = submitted_while_down
     settings.MAILERS = WORKING
-    call_command("send_outgoing_mail", stdout=io.StringIO())
-    assert django_mail.outbox == []  # not due yet: the next attempt waits a minute
+    with time_machine.travel(started + timedelta(seconds=59), tick=False):
+        run_tasks()
+    assert django_mail.outbox == []  # the retry waits a minute
 
-    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
-        call_command("send_outgoing_mail", stdout=io.StringIO())
+    with time_machine.travel(started + timedelta(seconds=61), tick=False):
+        run_tasks()
 
     [message] = django_mail.outbox
     assert message.to == ["editor@example.org"] and "review" in message.subject.lower()
     assert OutgoingMail.objects.get().sent_at is not None
 
 
-def test_each_failure_waits_longer_and_gives_up_after_the_last_attempt(
-    submitted_by_officer, settings
+def test_each_retry_waits_twice_as_long_until_the_attempts_are_used_up(
+    submitted_while_down, run_tasks
 ):
+    _response, _draft, started = submitted_while_down
+    for minutes in (1, 3, 7, 15):
+        with time_machine.travel(started + timedelta(minutes=minutes, seconds=1), tick=False):
+            run_tasks()
     row = OutgoingMail.objects.get()
-    for _attempt in range(mail.MAX_ATTEMPTS):
-        row.refresh_from_db()
-        with time_machine.travel(row.next_attempt_at + timedelta(seconds=1)):
-            mail.send(mail.due())
-    row.refresh_from_db()
 
-    assert row.attempts == mail.MAX_ATTEMPTS and row.sent_at is None
-    assert not mail.due(row.next_attempt_at + timedelta(days=365)).exists()
+    assert row.attempts == 3 and row.sent_at is None  # after the commit, then 1 and 2 min later
+    assert DBTaskResult.objects.count() == 2
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+
+
+def test_the_catch_up_command_sends_what_no_task_sent(submitted_while_down, settings):
+    _response, _draft, started = submitted_while_down
+    DBTaskResult.objects.all().delete()  # the queue lost the retry
+    settings.MAILERS = WORKING
+
+    with time_machine.travel(started + timedelta(minutes=2), tick=False):
+        call_command("send_outgoing_mail", stdout=io.StringIO())
+
+    assert [message.to for message in django_mail.outbox] == [["editor@example.org"]]
 
 
 def test_a_transition_that_rolls_back_leaves_no_mail(db, django_capture_on_commit_callbacks):
@@ -103,3 +126,4 @@ def test_mail_is_sent_at_once_when_the_server_answers(db, django_capture_on_comm
 
     assert [message.to for message in django_mail.outbox] == [["editor@example.org"]]
     assert OutgoingMail.objects.get().sent_at is not None
+    assert not DBTaskResult.objects.exists()

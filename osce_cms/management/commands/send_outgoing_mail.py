@@ -4,9 +4,11 @@ from osce_cms import mail
 
 
 class Command(BaseCommand):
-    help = "Send the e-mails that are due (a failed one is tried again later); run every minute."
+    help = (
+        "Send the e-mails that are due and still unsent (catch-up for mail whose task never ran; "
+        "the worker sends and retries everything else)."
+    )
 
     def handle(self, *args, **options):
-        sent = mail.send(mail.due())
-        waiting = mail.due().count()
-        self.stdout.write(f"{sent} e-mail(s) sent, {waiting} due and still unsent.")
+        sent = sum(mail.send(row) for row in mail.due())
+        self.stdout.write(f"{sent} e-mail(s) sent, {mail.due().count()} due and still unsent.")
