@@ -16,6 +16,7 @@ admin.site.site_header = format_lazy(_("{name} newsroom"), name=settings.SITE_SH
 admin.site.site_title = format_lazy(_("{name} newsroom admin"), name=settings.SITE_SHORT_NAME)
 admin.site.index_title = _("Press releases, taxonomies and menus")
 
+
 @admin.register(OutgoingMail)
 class OutgoingMailAdmin(admin.ModelAdmin):
     """What the site sent or still owes: read only (``send_outgoing_mail`` retries)."""
