@@ -98,7 +98,7 @@ class Subscription(models.Model):
     )
     filter = models.ForeignKey(AlertFilter, on_delete=models.PROTECT, related_name="subscriptions")
     frequency = models.CharField(
-        _("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
+        _("frequency"), max_length=10, choices=Frequency, default=Frequency.IMMEDIATE
     )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
@@ -147,11 +147,11 @@ class Delivery(models.Model):
     )
     kind = models.CharField(_("content"), max_length=40)
     object_id = models.PositiveBigIntegerField(_("item"))
-    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices)
+    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency)
     status = models.CharField(
         _("status"),
         max_length=10,
-        choices=DeliveryStatus.choices,
+        choices=DeliveryStatus,
         default=DeliveryStatus.PENDING,
     )
     due_at = models.DateTimeField(_("due"))
@@ -182,7 +182,7 @@ class Delivery(models.Model):
 class DigestRun(models.Model):
     """A digest sending that has been enqueued (once per frequency and time)."""
 
-    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    frequency = models.CharField(max_length=10, choices=Frequency)
     due_at = models.DateTimeField()
 
     class Meta:
