@@ -5,20 +5,18 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
+from editorial.models import AuditEntry
 from press import workflow
-from press.models import AuditEntry, Status
+from press.models import Status
 from tests.press import workflow_world as world
 
 pytestmark = pytest.mark.django_db
 
 NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
-
-
-def _publication_task():
-    return DBTaskResult.objects.get(task_path="press.tasks.publish_due")
 
 
 @pytest.fixture
@@ -44,7 +42,7 @@ def test_a_rolled_back_schedule_enqueues_nothing(django_capture_on_commit_callba
     source = world.structure("Secretariat")
     editor = world.user("editor", source)
     draft = world.release(source, status=Status.SUBMITTED)
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(workflow.ValidationError):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
         workflow.schedule(draft, editor, NOON - timedelta(days=3650))
     assert not DBTaskResult.objects.exists()
 
@@ -54,13 +52,13 @@ def test_the_worker_publishes_at_the_time_and_not_before(scheduled, run_tasks):
         run_tasks()
     scheduled.refresh_from_db()
     assert scheduled.status == Status.SCHEDULED
-    assert _publication_task().status == "READY"
+    assert DBTaskResult.objects.get().status == "READY"
 
     with time_machine.travel(NOON + timedelta(seconds=1), tick=False):
         run_tasks()
     scheduled.refresh_from_db()
     assert scheduled.status == Status.PUBLISHED
-    task = _publication_task()
+    task = DBTaskResult.objects.get()
     assert task.status == "SUCCESSFUL"
     assert task.return_value == [scheduled.pk]
 
@@ -69,5 +67,5 @@ def test_the_task_and_the_catch_up_command_publish_once_between_them(scheduled, 
     with time_machine.travel(NOON + timedelta(minutes=1), tick=False):
         call_command("publish_scheduled", stdout=io.StringIO())
         run_tasks()
-    assert _publication_task().return_value == []
-    assert AuditEntry.objects.filter(release=scheduled, action="publish_scheduled").count() == 1
+    assert DBTaskResult.objects.get().return_value == []
+    assert AuditEntry.objects.for_item(scheduled).filter(action="publish_scheduled").count() == 1
