@@ -1,0 +1,23 @@
+"""Do every editorial transition whose time has come; safe to run from cron every minute.
+
+Visibility does not wait for this command (``public()`` decides by status and time); it does
+what must happen at that moment: the status, the revision and audit entry, the
+``public_output_changed`` signal and the author's notification. It calls
+``editorial.workflow.run_due``, as a background worker may: rows another run is already
+handling are skipped (``SKIP LOCKED`` on PostgreSQL), so overlapping runs never do a
+transition twice.
+"""
+
+from django.core.management.base import BaseCommand
+
+from editorial.workflow import run_due
+
+
+class Command(BaseCommand):
+    help = "Publish the scheduled items (press releases, pages, ...) whose time has come."
+
+    def handle(self, *args, **options):
+        done = run_due()
+        for item in done:
+            self.stdout.write(f"Published {item._meta.label_lower} {item.pk}: {item}")
+        self.stdout.write(self.style.SUCCESS(f"{len(done)} scheduled item(s) published."))
