@@ -16,3 +16,8 @@ UPDATED = "updated"
 REMOVED = "removed"
 
 public_output_changed = Signal()
+
+# Sent after commit when the future time at which an item goes public is set, moved or
+# cancelled (it is not public yet, so its public output has not changed). Arguments:
+# ``sender`` the model class, ``instance`` the item.
+schedule_changed = Signal()

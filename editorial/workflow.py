@@ -20,9 +20,13 @@ from django.utils.translation import gettext_lazy as _
 
 from . import revisions, scopes, signals
 from .actions import (
+    ACTIONS,
     ALTERNATIVE_URL,
     APPROVABLE,
     COMMENT,
+    END_ACTION,
+    END_NOTE,
+    ENDS_AT,
     NOTE,
     REASON,
     WHEN,
@@ -33,7 +37,7 @@ from .actions import (
     changed_since_message,
     may_publish,
 )
-from .models import ONLINE_STATUSES, AuditEntry, ChangeNote, SlugRedirect, Status
+from .models import ONLINE_STATUSES, AuditEntry, ChangeNote, EndAction, SlugRedirect, Status
 from .registry import kind_of, kinds
 
 logger = logging.getLogger(__name__)
@@ -55,25 +59,35 @@ def lock(item):
 
 
 def public_state(item, now):
-    """(on the public site, in listings) for ``item`` at ``now``."""
-    return item.is_public(now), item.is_listed(now)
+    """(on the public site, in listings, the future time it goes public) of ``item`` at ``now``."""
+    pending = (
+        item.published_at
+        if item.deleted_at is None
+        and item.status in ONLINE_STATUSES
+        and item.published_at > now
+        else None
+    )
+    return item.is_public(now), item.is_listed(now), pending
 
 
-def announce(item, change):
-    """Send ``public_output_changed`` for ``item`` when the transaction commits.
+def _send_after_commit(signal, item, **arguments):
+    """Send ``signal`` for ``item`` when the transaction commits.
 
     Sent robustly: a failing listener (a cache or an outside service) is logged and never
     undoes or fails the committed action.
     """
 
     def send():
-        for receiver, error in signals.public_output_changed.send_robust(
-            sender=type(item), instance=item, change=change
-        ):
+        for receiver, error in signal.send_robust(sender=type(item), instance=item, **arguments):
             if isinstance(error, Exception):
-                logger.error("public_output_changed receiver %r failed", receiver, exc_info=error)
+                logger.error("%r failed on %s", receiver, item._meta.label, exc_info=error)
 
     transaction.on_commit(send, robust=True)
+
+
+def announce(item, change):
+    """``public_output_changed`` for ``item`` (``change``: PUBLISHED, UPDATED, REMOVED)."""
+    _send_after_commit(signals.public_output_changed, item, change=change)
 
 
 def announce_difference(item, before, now, *, content=False):
@@ -81,8 +95,10 @@ def announce_difference(item, before, now, *, content=False):
 
     ``content``: the page of a public item now shows something else.
     """
-    was_public, was_listed = before
-    is_public, is_listed = public_state(item, now)
+    was_public, was_listed, was_pending = before
+    is_public, is_listed, is_pending = public_state(item, now)
+    if is_pending != was_pending:
+        _send_after_commit(signals.schedule_changed, item)
     if is_public and not was_public:
         announce(item, signals.PUBLISHED)
     elif was_public and not is_public:
@@ -116,8 +132,6 @@ def audit(item, user, action, *, from_status="", to_status="", comment=""):
 
 
 def _label(name):
-    from .actions import ACTIONS  # noqa: PLC0415
-
     entry = ACTIONS.get(name)
     return str(entry.done or entry.label) if entry else name
 
@@ -371,6 +385,71 @@ def unpublish(item, user, alternative_url="", *, now):
     )
 
 
+@action(
+    "schedule_end",
+    label=_("Schedule the end (withdraw or unpublish at a time)"),
+    done=_("End scheduled"),
+    right="publish",
+    states=(Status.SCHEDULED, Status.PUBLISHED),
+    inputs=(ENDS_AT, END_ACTION, END_NOTE),
+)
+def schedule_end(item, user, ends_at, end_action, end_note="", *, now):
+    """At ``ends_at``, withdraw (with ``end_note``) or unpublish the item (``run_due`` does it)."""
+    if ends_at <= item.published_at:
+        raise ValidationError(_("The end must come after the publication time."))
+    if end_action == EndAction.WITHDRAW and not end_note:
+        raise ValidationError(_("Write the withdrawal notice the public will see."))
+    old = item.status
+    item.ends_at, item.end_action = ends_at, end_action
+    item.end_note = end_note if end_action == EndAction.WITHDRAW else ""
+    return save_transition(
+        item,
+        user,
+        "schedule_end",
+        old,
+        comment=f"{item.get_end_action_display()}: {ends_at:%Y-%m-%d %H:%M %Z}",
+        fields=["ends_at", "end_action", "end_note"],
+    )
+
+
+def _has_end(user, item):
+    return item.ends_at is not None
+
+
+@action(
+    "cancel_end",
+    label=_("Cancel the scheduled end"),
+    done=_("Scheduled end cancelled"),
+    right="publish",
+    states=(Status.SCHEDULED, Status.PUBLISHED),
+    when=_has_end,
+)
+def cancel_end(item, user, *, now):
+    old = item.status
+    item.ends_at, item.end_action, item.end_note = None, "", ""
+    return save_transition(item, user, "cancel_end", old, fields=["ends_at", "end_action", "end_note"])
+
+
+def _end(item, now):
+    """The scheduled end of a public item has come: withdraw or unpublish it."""
+    old = item.status
+    if item.end_action == EndAction.WITHDRAW:
+        item.status = Status.WITHDRAWN
+        item.withdrawn_at, item.withdrawal_note = now, item.end_note
+    else:
+        item.status = Status.UNPUBLISHED
+    comment = item.get_end_action_display()
+    item.ends_at, item.end_action, item.end_note = None, "", ""
+    save_transition(
+        item,
+        None,
+        "scheduled_end",
+        old,
+        comment=str(comment),
+        fields=["withdrawn_at", "withdrawal_note", "ends_at", "end_action", "end_note"],
+    )
+
+
 def _trash_write(item, user, name):
     item.version = F("version") + 1
     item.save(update_fields=["deleted_at", "version", "updated_at"])
@@ -482,6 +561,9 @@ ENGINE_FIELDS = (
     "withdrawn_at",
     "withdrawal_note",
     "alternative_url",
+    "ends_at",
+    "end_action",
+    "end_note",
     "deleted_at",
     "created_by_id",
 )
@@ -604,9 +686,10 @@ def save_new(item, user):
 def run_due(now=None):
     """Do every transition whose time has come, for every content type (idempotent).
 
-    Scheduled items whose publication time has passed become published. Rows another run is
-    handling are skipped (``SKIP LOCKED``), so overlapping runs never do a transition twice.
-    Returns the items changed.
+    Scheduled items whose publication time has passed become published; public items whose
+    scheduled end has come are withdrawn or unpublished. Rows another run is handling are
+    skipped (``SKIP LOCKED``), so overlapping runs never do a transition twice. Returns the
+    items changed.
     """
     now = now or timezone.now()
     done = []
@@ -626,6 +709,16 @@ def run_due(now=None):
             _notify(item, "published", None)
             announce(item, signals.PUBLISHED)
             done.append(item)
+        ending = (
+            kind.model.objects.alive()
+            .filter(status=Status.PUBLISHED, ends_at__lte=now)
+            .select_for_update(skip_locked=True)
+            .order_by("ends_at", "pk")
+        )
+        for item in ending:
+            with published_changes(item, now):
+                _end(item, now)
+            done.append(item)
     return done
 
 
@@ -640,6 +733,7 @@ __all__ = [
     "TransitionError",
     "approve",
     "audit",
+    "cancel_end",
     "cancel_schedule",
     "delete",
     "force_publish",
@@ -654,6 +748,7 @@ __all__ = [
     "save_edit",
     "save_new",
     "schedule",
+    "schedule_end",
     "submit",
     "undo_withdraw",
     "unpublish",

@@ -11,9 +11,12 @@ class PressConfig(AppConfig):
         from editorial import registry
         from taxonomy.views import register_detail_context
 
-        from . import notifications, preview
+        from editorial.views import detail_preview
+
+        from . import notifications
         from .models import PressRelease
         from .taxonomy_pages import latest_releases_context
+        from .views import ReleaseDetailView
 
         register_detail_context(latest_releases_context)
         registry.register(
@@ -23,7 +26,7 @@ class PressConfig(AppConfig):
                 "contacts": ("name", "role", "email", "phone", "position"),
                 "attachments": ("title", "file", "position"),
             },
-            preview=preview.render_release,
+            preview=detail_preview(ReleaseDetailView),
             preview_url_name="press:release-preview",
             notifications=notifications,
         )

@@ -2,21 +2,17 @@
 
 from django.core.files.storage import default_storage
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponseGone, HttpResponsePermanentRedirect
-from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from editorial.models import SlugRedirect
+from editorial.views import PublicItemMixin
 from osce_cms.caching import memoize_for_generation
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
 from .filters import ReleaseFilter
-from .models import PressRelease, Status
+from .models import PressRelease
 from .pagination import MemoizedPaginator
 
 RELATED_LIMIT = 4
@@ -54,9 +50,11 @@ class ReleaseListView(ListView):
         return context
 
 
-class ReleaseDetailView(DetailView):
+class ReleaseDetailView(PublicItemMixin, DetailView):
+    model = PressRelease
     template_name = "press/release_detail.html"
     context_object_name = "release"
+    gone_template = "press/release_gone.html"
 
     def get_queryset(self):
         return (
@@ -70,34 +68,6 @@ class ReleaseDetailView(DetailView):
                 "change_notes",
             )
         )
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            return self.gone_or_moved(kwargs["slug"])
-
-    def gone_or_moved(self, slug):
-        """An unpublished release is gone (or replaced); an old slug moves to the new one."""
-        unpublished = (
-            PressRelease.objects.alive()
-            .filter(slug=slug, status=Status.UNPUBLISHED)
-            .only("alternative_url")
-            .first()
-        )
-        if unpublished is not None:
-            target = unpublished.alternative_url
-            if target.startswith(("https://", "http://")) or url_has_allowed_host_and_scheme(
-                target, allowed_hosts={self.request.get_host()}
-            ):
-                return redirect(target)
-            return HttpResponseGone(
-                render_to_string("press/release_gone.html", request=self.request)
-            )
-        moved = SlugRedirect.objects.moved_to(PressRelease.objects.public(), slug)
-        if moved is not None:
-            return HttpResponsePermanentRedirect(moved.get_absolute_url())
-        raise Http404
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -5,8 +5,10 @@ missing ones are created in bulk, changed values updated, and a tree is rebuilt 
 only when its structure changed. Running it twice changes nothing.
 """
 
+from django.utils import timezone
 from django.utils.text import slugify
 
+from editorial.models import Status
 from osce_cms.caching import bump_generation
 
 from . import trees
@@ -485,7 +487,13 @@ def load(stdout):
     changes += _link_field_operations(countries)
     for title, body in PAGES:
         _page, created = Page.objects.get_or_create(
-            slug=slugify(title), defaults={"title": title, "body": body}
+            slug=slugify(title),
+            defaults={
+                "title": title,
+                "body": body,
+                "status": Status.PUBLISHED,
+                "first_published_at": timezone.now(),
+            },
         )
         changes += created
     ids = {

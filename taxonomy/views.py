@@ -19,6 +19,8 @@ from django.views.generic import DetailView, ListView
 
 from osce_cms.richtext import render_html
 
+from editorial.views import PublicItemMixin
+
 from .models import Country, FieldOfWork, MeetingType, Page, Place, Structure
 
 _detail_context_functions = []
@@ -174,7 +176,7 @@ class PlaceDetailView(TermDetailView):
         return {"breadcrumbs": breadcrumbs}
 
 
-class PageDetailView(DetailView):
+class PageDetailView(PublicItemMixin, DetailView):
     model = Page
     template_name = "taxonomy/page_detail.html"
 

@@ -3,6 +3,7 @@ from .content import (
     LISTED_STATUSES,
     ONLINE_STATUSES,
     EditorialModel,
+    EndAction,
     EditorialQuerySet,
     Status,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "ChangeNote",
     "EditorialModel",
     "EditorialQuerySet",
+    "EndAction",
     "EditorialScope",
     "PreviewLink",
     "Revision",

@@ -24,6 +24,13 @@ LISTED_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
 DRAFT_STATUSES = (Status.DRAFT, Status.SUBMITTED)
 
 
+class EndAction(models.TextChoices):
+    """What happens to a public item at its scheduled end."""
+
+    WITHDRAW = "withdraw", _("Withdraw (keep online with a notice)")
+    UNPUBLISH = "unpublish", _("Unpublish (410 Gone)")
+
+
 class EditorialQuerySet(models.QuerySet):
     def alive(self):
         """Not in the trash."""
@@ -76,6 +83,15 @@ class EditorialModel(models.Model):
     alternative_url = models.CharField(
         _("alternative address"), max_length=500, blank=True, editable=False
     )
+    ends_at = models.DateTimeField(_("scheduled end"), null=True, blank=True, editable=False)
+    end_action = models.CharField(
+        _("at the scheduled end"),
+        max_length=20,
+        choices=EndAction.choices,
+        blank=True,
+        editable=False,
+    )
+    end_note = models.TextField(_("withdrawal notice at the end"), blank=True, editable=False)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
 
@@ -125,7 +141,7 @@ class EditorialModel(models.Model):
 
     @property
     def audit_entries(self):
-        from .records import AuditEntry  # noqa: PLC0415 - records import this module
+        from .records import AuditEntry  # records import this module
 
         return AuditEntry.objects.for_item(self)
 
