@@ -11,7 +11,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import EmptyResultSet
 from django.utils.functional import cached_property
 
-from .models import EditorialScope
+from editorial.models import EditorialScope
 
 # What the list shows (PressReleaseAdmin.list_display and its links): bodies stay in the database.
 LIST_COLUMNS = ["id", "title", "published_at", "status", "source__name", "source__public_name"]

@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from editorial.models import AuditEntry
 from press import workflow
-from press.models import AuditEntry, PressRelease, Status
+from press.models import PressRelease, Status
 from tests.press import workflow_world as world
 
 from .worker import wait_for, worker_process
@@ -33,6 +34,6 @@ def test_a_worker_process_publishes_a_scheduled_release_at_its_time():
         if not published:
             worker.terminate()
             pytest.fail(f"the worker did not publish the release:\n{worker.communicate()[0]}")
-    entry = AuditEntry.objects.get(release=release, action="publish_scheduled")
+    entry = AuditEntry.objects.for_item(release).get(action="publish_scheduled")
     assert entry.created_at >= when
     assert entry.created_at < when + timedelta(seconds=10)
