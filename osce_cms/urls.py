@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("taxonomy.urls")),
     path("press-releases/", include("press.urls")),
+    path("events/", include("meetings.urls")),
     prefix_default_language=False,
 )
 

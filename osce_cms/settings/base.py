@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "editorial",
     "taxonomy",
     "press",
+    "meetings",
 ]
 
 MIDDLEWARE = [
