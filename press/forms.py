@@ -2,8 +2,8 @@
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.text import capfirst
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .documents import validate_pdf
