@@ -10,8 +10,9 @@ registering a context function with ``register_detail_context``; the template re
 """
 
 from collections import defaultdict
+from itertools import groupby
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,8 @@ from django.views.generic import DetailView, ListView
 
 from osce_cms.richtext import render_html
 
-from .models import Country, FieldOfWork, MeetingType, Page, Place, Structure
+from . import redirects
+from .models import Country, FieldOfWork, MeetingType, Page, PageListing, Place, Structure
 
 _detail_context_functions = []
 
@@ -44,6 +46,23 @@ def nested(nodes):
     return by_parent[None]
 
 
+class OldAddressRedirectMixin:
+    """A detail page asked for at an old address of its object answers 301 with the current
+    one (``taxonomy.redirects``); only a miss costs the extra query."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            target = redirects.find(self.model, self.address_key())
+            if target is None:
+                raise
+            return HttpResponsePermanentRedirect(target.get_absolute_url())
+
+    def address_key(self):
+        return self.kwargs["slug"]
+
+
 class TermListView(ListView):
     """The whole tree of one vocabulary, grouped under its top-level nodes."""
 
@@ -65,7 +84,7 @@ class TermListView(ListView):
         return context
 
 
-class TermDetailView(DetailView):
+class TermDetailView(OldAddressRedirectMixin, DetailView):
     """One node: breadcrumbs from its ancestors, description, children."""
 
     template_name = "taxonomy/term_detail.html"
@@ -82,7 +101,7 @@ class TermDetailView(DetailView):
                 (self.list_title, reverse(self.list_url_name)),
                 *((ancestor.name, ancestor.get_absolute_url()) for ancestor in ancestors),
             ],
-            children=list(node.get_children().defer("description")),
+            children=list(self.get_children(node).defer("description")),
             children_title=_("In this section"),
             kind=capfirst(self.model._meta.verbose_name),
         )
@@ -90,6 +109,9 @@ class TermDetailView(DetailView):
         for function in _detail_context_functions:
             context.update(function(node, self.request))
         return context
+
+    def get_children(self, node):
+        return node.get_children()
 
     def get_extra_context(self, node):
         return {}
@@ -126,9 +148,14 @@ class CountryDetailView(TermDetailView):
 
 
 class StructureListView(TermListView):
+    """The current structures; closed ones are listed on the closed field activities page."""
+
     model = Structure
     title = _("Structures and institutions")
     intro = _("The Chairpersonship, the Secretariat, the institutions and the field operations.")
+
+    def get_queryset(self):
+        return Structure.objects.current().defer("description")
 
 
 class StructureDetailView(TermDetailView):
@@ -136,12 +163,17 @@ class StructureDetailView(TermDetailView):
     list_url_name = "taxonomy:structure-list"
     list_title = _("Structures and institutions")
 
+    def address_key(self):
+        return self.kwargs["path"].strip("/")
+
     def get_object(self, queryset=None):
-        path = self.kwargs["path"].strip("/")
         try:
-            return Structure.objects.get(path=path)
+            return Structure.objects.get(path=self.address_key())
         except Structure.DoesNotExist:
             raise Http404(_("No structure at this address.")) from None
+
+    def get_children(self, node):
+        return node.get_children().current()
 
     def get_extra_context(self, node):
         return {"countries": list(node.countries.only("name", "slug"))}
@@ -174,7 +206,25 @@ class PlaceDetailView(TermDetailView):
         return {"breadcrumbs": breadcrumbs}
 
 
-class PageDetailView(DetailView):
+def closed_structures_by_year():
+    """``[(year, [structure, ...]), ...]``: closed structures, the latest closings first, each
+    with its countries (two queries)."""
+    closed = (
+        Structure.objects.closed()
+        .order_by("-closed_on", "name")
+        .only("name", "public_name", "slug", "path", "description", "opened_on", "closed_on")
+        .prefetch_related("countries")
+    )
+    return [
+        (year, list(group)) for year, group in groupby(closed, key=lambda node: node.closed_on.year)
+    ]
+
+
+# What each automatic list of a page puts in the page's context.
+PAGE_LISTINGS = {PageListing.CLOSED_STRUCTURES: ("closed_by_year", closed_structures_by_year)}
+
+
+class PageDetailView(OldAddressRedirectMixin, DetailView):
     model = Page
     template_name = "taxonomy/page_detail.html"
 
@@ -182,4 +232,7 @@ class PageDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["body"] = render_html(self.object.body)
         context["breadcrumbs"] = [(_("Home"), reverse("home"))]
+        if self.object.listing in PAGE_LISTINGS:
+            name, build = PAGE_LISTINGS[self.object.listing]
+            context[name] = build()
         return context

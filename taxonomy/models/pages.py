@@ -5,12 +5,25 @@ from django.utils.translation import gettext_lazy as _
 from osce_cms.richtext import RichTextField
 
 
+class PageListing(models.TextChoices):
+    """A list the site builds itself below a page's text."""
+
+    CLOSED_STRUCTURES = "closed-structures", _("Closed structures, by year of closing")
+
+
 class Page(models.Model):
     """A simple content page, e.g. About us, served at /pages/<slug>/."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     body = RichTextField(_("body"), blank=True)
+    listing = models.CharField(
+        _("automatic list"),
+        max_length=30,
+        blank=True,
+        choices=PageListing.choices,
+        help_text=_("Shown below the text and kept up to date by the site."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
