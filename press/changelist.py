@@ -12,10 +12,18 @@ from django.core.exceptions import EmptyResultSet
 from django.utils import translation
 from django.utils.functional import cached_property
 
+from osce_cms.translated import localized_fields
+
 from .models import EditorialScope
 
 # What the list shows (PressReleaseAdmin.list_display and its links): bodies stay in the database.
-LIST_COLUMNS = ["id", "title", "published_at", "status", "source__name", "source__public_name"]
+LIST_COLUMNS = [
+    "id",
+    "title",
+    "published_at",
+    "status",
+    *(f"source__{name}" for name in localized_fields("name") + localized_fields("public_name")),
+]
 MEMO_PARTS_ATTR = "_release_changelist_memo_parts"
 
 

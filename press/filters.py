@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count
 from django.utils import timezone, translation
@@ -17,6 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.caching import memoize_for_generation
+from osce_cms.translated import localized_fields, shown
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 from .models import PressRelease
@@ -164,11 +166,14 @@ class ReleaseFilter(django_filters.FilterSet):
             if name in self.TREE_FILTERS:
                 for node in value:
                     chips.append(
-                        {"label": str(node), "remove": self.query_without(name, node.slug)}
+                        {
+                            "label": shown(node, "name"),
+                            "remove": self.query_without(name, node.slug),
+                        }
                     )
             else:
-                shown = date_format(value) if isinstance(value, date) else value
-                label = f"{capfirst(self.filters[name].label)}: {shown}"
+                text = date_format(value) if isinstance(value, date) else value
+                label = f"{capfirst(self.filters[name].label)}: {text}"
                 chips.append({"label": label, "remove": self.query_without(name)})
         return chips
 
@@ -221,7 +226,7 @@ class ReleaseFilter(django_filters.FilterSet):
             selected = {node.slug for node in self.cleaned.get(name) or []}
             items = [
                 {
-                    "node": FacetNode(node.slug, node.name, node.level),
+                    "node": FacetNode(node.slug, *shown_with_lang(node, "name"), node.level),
                     "count": node.release_count,
                     "selected": node.slug in selected,
                 }
@@ -232,14 +237,27 @@ class ReleaseFilter(django_filters.FilterSet):
 
 
 class FacetNode(NamedTuple):
-    """What a facet shows of a node: a plain tuple, quick to read back from the cache."""
+    """What a facet shows of a node: a plain tuple, quick to read back from the cache. ``lang``
+    is the language of ``name`` when it is not the page's (English, for want of a translation).
+    """
 
     slug: str
     name: str
+    lang: str
     level: int
 
     def __str__(self):
         return self.name
+
+
+def shown_names():
+    """The name columns a facet reads: the page's language and English, its fallback."""
+    return localized_fields("name", [translation.get_language(), settings.LANGUAGE_CODE])
+
+
+def shown_with_lang(node, field):
+    text = shown(node, field)
+    return str(text), text.lang
 
 
 def subtree_counts(model, relation, releases):
@@ -256,7 +274,7 @@ def subtree_counts(model, relation, releases):
     )
     if not direct:
         return []
-    nodes = list(model.objects.only("slug", "name", "level", "tree_id", "lft", "rght"))
+    nodes = list(model.objects.only("slug", *shown_names(), "level", "tree_id", "lft", "rght"))
     counted = []
     for node in nodes:
         node.release_count = sum(
@@ -281,6 +299,7 @@ def _m2m_subtree_counts(model, field, releases):
     node_column = quote(field.m2m_reverse_name())
     nodes = quote(model._meta.db_table)
     ids_sql, params = releases.order_by().values("id").query.sql_with_params()
+    names = ", ".join(f"n.{quote(name)}" for name in shown_names())
     sql = (
         f"WITH tagged AS ("
         f"SELECT t.{release_column} AS release_id, t.{node_column} AS node_id FROM {tags} t "
@@ -293,10 +312,10 @@ def _m2m_subtree_counts(model, field, releases):
         f"JOIN tagged ON tagged.node_id = d.id "
         f"WHERE a.rght - a.lft > 1 GROUP BY a.id) "
         # A node with children has both counts; its subtree's is never the smaller.
-        f"SELECT n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght, "
+        f"SELECT n.id, n.slug, {names}, n.level, n.tree_id, n.lft, n.rght, "
         f"MAX(counts.total) AS release_count "
         f"FROM counts JOIN {nodes} n ON n.id = counts.node_id "
-        f"GROUP BY n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght "
+        f"GROUP BY n.id, n.slug, {names}, n.level, n.tree_id, n.lft, n.rght "
         f"ORDER BY n.tree_id, n.lft"
     )
     return list(model.objects.raw(sql, params))

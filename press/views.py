@@ -108,6 +108,7 @@ class ReleaseDetailView(DetailView):
         release = self.object
         context["body"] = render_html(release.body)
         context["related_releases"] = related_releases(release, request=self.request)
+        context["content_languages"] = [release.language]
         context["breadcrumbs"] = [
             (_("Home"), reverse("home")),
             (_("Press releases"), reverse("press:release-list")),

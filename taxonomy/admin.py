@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from mptt.admin import DraggableMPTTAdmin
 
 from osce_cms.admin_editor import RichTextEditorAdminMixin
@@ -118,7 +119,10 @@ class TreeAdmin(DraggableMPTTAdmin):
         return HttpResponse("OK, moved.")
 
 
-class TermAdmin(TreeAdmin):
+class TermAdmin(TranslationAdmin, TreeAdmin):
+    """A tree of terms; names and descriptions have one field per language
+    (``taxonomy/translation.py``), English required, the others falling back to it."""
+
     list_display = ("tree_actions", "indented_title", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -186,7 +190,7 @@ class MenuAdmin(admin.ModelAdmin):
 
 
 @admin.register(MenuItem)
-class MenuItemAdmin(TreeAdmin):
+class MenuItemAdmin(TranslationAdmin, TreeAdmin):
     list_display = ("tree_actions", "indented_title", "menu", "link", "is_visible")
     list_select_related = ("menu", *NODE_TARGETS)
     list_filter = ("menu", "is_visible", "is_heading")
@@ -211,7 +215,7 @@ class MenuItemAdmin(TreeAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
+class PageAdmin(RichTextEditorAdminMixin, TranslationAdmin):
     list_display = ("title", "slug", "updated_at")
     search_fields = ("title", "slug")
     prepopulated_fields = {"slug": ("title",)}

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from osce_cms.caching import bump_generation
 
 from . import trees
+from .demo_translations import DESCRIPTIONS, LANGUAGES, NAMES, PAGE_BODIES
 from .models import Country, FieldOfWork, MeetingType, Menu, MenuItem, Page, Place, Structure
 
 FIELDS_OF_WORK = [
@@ -225,24 +226,42 @@ PAGES = [
 ]
 
 
+def translated(field, english, translations=None):
+    """``field`` in English (the original column and ``<field>_en``) and, given their
+    translations (French, German, Italian, Russian, Spanish), in the other languages."""
+    values = {field: english, f"{field}_en": english}
+    if translations:
+        values |= {
+            f"{field}_{code}": text for code, text in zip(LANGUAGES, translations, strict=True)
+        }
+    return values
+
+
+def named(name):
+    return translated("name", name, NAMES.get(name))
+
+
 def _country_specs():
     specs = []
     for group, members in COUNTRY_GROUPS:
-        specs.append((slugify(group), None, {"name": group, "iso_code": ""}))
+        specs.append((slugify(group), None, {**named(group), "iso_code": ""}))
         specs += [
-            (slugify(name), slugify(group), {"name": name, "iso_code": iso})
+            (slugify(name), slugify(group), {**named(name), "iso_code": iso})
             for name, iso in members
         ]
     return specs
 
 
 def _structure_specs():
-    def root(name, **fields):
-        fields = {"name": name, "description": STRUCTURE_DESCRIPTIONS.get(name, "")} | fields
+    def root(name, public_name=""):
+        description = STRUCTURE_DESCRIPTIONS.get(name, "")
+        fields = named(name) | translated("description", description, DESCRIPTIONS.get(description))
+        if public_name:
+            fields |= translated("public_name", public_name, NAMES[public_name])
         return (slugify(name), None, fields)
 
     def children(parent, names):
-        return [(slugify(name), slugify(parent), {"name": name}) for name in names]
+        return [(slugify(name), slugify(parent), named(name)) for name in names]
 
     return [
         root("Chairpersonship"),
@@ -261,13 +280,13 @@ def _structure_specs():
 def _place_specs(country_ids):
     places = [(city, iso) for _name, iso, city in FIELD_OPERATIONS] + OTHER_PLACES
     return [
-        (slugify(city), None, {"name": city, "country_id": country_ids.get(iso)})
+        (slugify(city), None, {**named(city), "country_id": country_ids.get(iso)})
         for city, iso in places
     ]
 
 
 def _flat_specs(names):
-    return [(slugify(name), None, {"name": name}) for name in names]
+    return [(slugify(name), None, named(name)) for name in names]
 
 
 def _main_menu():
@@ -444,7 +463,8 @@ def _fill_menu(slug, name, items, ids):
         return 0
     specs = []
     for key, parent_key, target in _menu_specs(items):
-        fields = {"menu_id": menu.pk, "label": key[-1], "is_heading": target is None}
+        fields = {"menu_id": menu.pk, "is_heading": target is None}
+        fields |= translated("label", key[-1], NAMES.get(key[-1]))
         fields |= EMPTY_TARGETS
         if target is not None:
             field, value = target
@@ -471,7 +491,9 @@ def load(stdout):
     changes += _fill_terms(MeetingType, _flat_specs(MEETING_TYPES))
     if not Page.objects.exists():
         for title, body in PAGES:
-            Page.objects.create(slug=slugify(title), title=title, body=body)
+            texts = translated("title", title, NAMES[title])
+            texts |= translated("body", body, PAGE_BODIES[title])
+            Page.objects.create(slug=slugify(title), **texts)
         changes += len(PAGES)
     ids = {
         field: dict(model._default_manager.values_list("slug", "pk"))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from osce_cms.richtext import render_html
+from osce_cms.translated import languages_of, shown
 
 from .models import Country, FieldOfWork, MeetingType, Page, Place, Structure
 
@@ -80,11 +81,12 @@ class TermDetailView(DetailView):
             breadcrumbs=[
                 (_("Home"), reverse("home")),
                 (self.list_title, reverse(self.list_url_name)),
-                *((ancestor.name, ancestor.get_absolute_url()) for ancestor in ancestors),
+                *((shown(ancestor, "name"), ancestor.get_absolute_url()) for ancestor in ancestors),
             ],
             children=list(node.get_children().defer("description")),
             children_title=_("In this section"),
             kind=capfirst(self.model._meta.verbose_name),
+            content_languages=languages_of(node, "name"),
         )
         context.update(self.get_extra_context(node))
         for function in _detail_context_functions:
@@ -170,7 +172,7 @@ class PlaceDetailView(TermDetailView):
     def get_extra_context(self, node):
         breadcrumbs = [(_("Home"), reverse("home")), (self.list_title, reverse(self.list_url_name))]
         if node.country:
-            breadcrumbs.append((node.country.name, node.country.get_absolute_url()))
+            breadcrumbs.append((shown(node.country, "name"), node.country.get_absolute_url()))
         return {"breadcrumbs": breadcrumbs}
 
 
@@ -182,4 +184,5 @@ class PageDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["body"] = render_html(self.object.body)
         context["breadcrumbs"] = [(_("Home"), reverse("home"))]
+        context["content_languages"] = languages_of(self.object, "title")
         return context

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.richtext import RichTextField
+from osce_cms.translated import localized_fields
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 
@@ -46,8 +47,8 @@ class PressReleaseQuerySet(models.QuerySet):
             "body",
             "withdrawal_note",
             "alternative_url",
-            "source__description",
-            "place__description",
+            *(f"source__{name}" for name in ["description", *localized_fields("description")]),
+            *(f"place__{name}" for name in ["description", *localized_fields("description")]),
         )
 
     def in_subtree(self, relation, nodes):

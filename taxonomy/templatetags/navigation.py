@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from osce_cms.caching import request_generation
+from osce_cms.translated import localized_fields, shown_value
 from taxonomy.models import MenuItem
 
 register = template.Library()
@@ -44,7 +45,6 @@ NODE_URLS = {
 FIELDS = [
     "id",
     "parent_id",
-    "label",
     "is_visible",
     "is_heading",
     "named_url",
@@ -54,8 +54,12 @@ FIELDS = [
 
 
 def load_menu(slug):
-    """The menu's rows in tree order, grouped by parent id (one query)."""
-    rows = MenuItem.objects.filter(menu__slug=slug).order_by("tree_id", "lft").values(*FIELDS)
+    """The menu's rows in tree order, grouped by parent id (one query), with the labels in the
+    active language and in English (``shown_value``)."""
+    labels = localized_fields("label", [get_language(), settings.LANGUAGE_CODE])
+    rows = (
+        MenuItem.objects.filter(menu__slug=slug).order_by("tree_id", "lft").values(*FIELDS, *labels)
+    )
     children = defaultdict(list)
     for row in rows:
         children[row["parent_id"]].append(row)
@@ -98,7 +102,7 @@ def _entries(children, parent_id, current_ids, patterns):
         entries.append(
             {
                 "id": row["id"],
-                "label": row["label"],
+                "label": shown_value(row, "label"),
                 "url": url,
                 "current": current,
                 "in_trail": current or any(child["in_trail"] for child in below),
