@@ -1,21 +1,42 @@
-"""Full-text search of press releases.
+"""Full-text search of press releases, in the language of each release.
 
-On PostgreSQL: a weighted tsvector (title A, lead B, body C), matched with
-``websearch_to_tsquery`` and ranked with ``ts_rank``. The vector is a stored generated column,
-``search_vector``, with a GIN index (migration 0007): matching uses the index and ranking reads
-the stored vector instead of parsing every matching body again.
-Elsewhere (SQLite in development and tests): a case-insensitive match on title, lead or body.
+On PostgreSQL: a weighted tsvector (title A, lead B, body C), stored as a generated column,
+``search_vector``, with a GIN index. Each release's vector is parsed with its own language's
+text search configuration (migration 0009: english, french, german, italian, russian, spanish,
+``simple`` for the other content languages), so a Russian release is found by the inflected
+forms of its words. A query is parsed with every one of these configurations and the parses
+are OR'ed (``QUERY_SQL``): it is one constant tsquery, so matching uses the index, and a word
+finds the releases of whichever language stems it. Ranking (``ts_rank``) reads the stored
+vector. Elsewhere (SQLite in development and tests): a case-insensitive match on title, lead or
+body.
 """
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 
-CONFIG = "english"
+# Each language's configuration; press/migrations/0009_search_per_language.py builds the vector
+# with the same table.
+CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "it": "italian",
+    "ru": "russian",
+    "es": "spanish",
+}
+FALLBACK_CONFIG = "simple"
 MAX_QUERY_LENGTH = 200
 
-VECTOR_COLUMN = "search_vector"  # press/migrations/0007_stored_search_vector.py
-QUERY_SQL = "websearch_to_tsquery('english'::regconfig, %s)"
+VECTOR_COLUMN = "search_vector"
+QUERY_SQL = (
+    "("
+    + " || ".join(
+        f"websearch_to_tsquery('{config}'::regconfig, %s)"
+        for config in [*CONFIGS.values(), FALLBACK_CONFIG]
+    )
+    + ")"
+)
 
 
 def search(queryset, query):
@@ -26,8 +47,9 @@ def search(queryset, query):
     if connection.vendor == "postgresql":
         table = queryset.model._meta.db_table
         vector = f'"{table}"."{VECTOR_COLUMN}"'
-        matches = RawSQL(f"{vector} @@ {QUERY_SQL}", [query], output_field=BooleanField())
-        rank = RawSQL(f"ts_rank({vector}, {QUERY_SQL})", [query], output_field=FloatField())
+        params = [query] * QUERY_SQL.count("%s")
+        matches = RawSQL(f"{vector} @@ {QUERY_SQL}", params, output_field=BooleanField())
+        rank = RawSQL(f"ts_rank({vector}, {QUERY_SQL})", params, output_field=FloatField())
         return (
             queryset.filter(matches)
             .annotate(search_rank=rank)

@@ -239,3 +239,25 @@ def test_postgres_search_sees_an_edited_body(client, make_release, db):
 
     found = PressRelease.objects.search("hydropower")
     assert list(found.values_list("title", flat=True)) == ["Hydropower talks"]
+
+
+@pytest.mark.postgres
+def test_postgres_search_finds_a_russian_release_by_inflected_forms(client, make_release, db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL full-text search")
+    make_release(
+        title="ОБСЕ содействует сотрудничеству правоохранительных органов",
+        lead="Обсуждалось распространение новых психоактивных веществ.",
+        language="ru",
+        days_ago=1,
+    )
+    make_release(title="Substances in the region", days_ago=2)
+    make_release(title="Les policières formées à Vienne", language="fr", days_ago=3)
+
+    response = client.get(f"/ru{URL}?q=психоактивные вещества")
+    assert titles(response) == ["ОБСЕ содействует сотрудничеству правоохранительных органов"]
+    # The other languages keep their own stemming: English plurals, French feminine plurals.
+    assert titles(client.get(f"{URL}?q=substance")) == ["Substances in the region"]
+    assert titles(client.get(f"/fr{URL}?q=policière")) == ["Les policières formées à Vienne"]
