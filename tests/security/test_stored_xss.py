@@ -199,7 +199,7 @@ def test_success_messages_escape_what_the_editor_typed(client, hostile):
     page = hostile["page"]
     response = client.post(
         f"/admin/taxonomy/page/{page.pk}/change/",
-        {"title": "Saved " + SHORT, "slug": page.slug, "body": "<p>x</p>"},
+        {"title_en": "Saved " + SHORT, "slug": page.slug, "body_en": "<p>x</p>"},
         follow=True,
     )
     assert response.status_code == 200
