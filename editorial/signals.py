@@ -16,3 +16,8 @@ UPDATED = "updated"
 REMOVED = "removed"
 
 public_output_changed = Signal()
+
+# Sent after commit when the future time at which an item goes public is set, moved or
+# cancelled (nothing public has changed yet). Arguments: ``sender`` the model class,
+# ``instance`` the item, ``at`` that time, or None when it was cancelled.
+schedule_changed = Signal()

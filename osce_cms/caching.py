@@ -64,18 +64,20 @@ SHAREABLE_VARY = {"accept-language", "cookie", "accept-encoding"}
 
 
 def _next_due(now, using):
-    """The earliest future publication time of a release that will then go public, or None."""
-    from press.models import PressRelease
-    from press.models.releases import ONLINE_STATUSES
+    """The earliest future publication time of an item that will then go public, or None."""
+    from editorial.models import ONLINE_STATUSES
+    from editorial.registry import kinds
 
-    return (
-        PressRelease.objects.using(using)
+    times = [
+        kind.model.objects.using(using)
         .alive()
         .filter(status__in=ONLINE_STATUSES, published_at__gt=now)
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
-    )
+        for kind in kinds()
+    ]
+    return min((time for time in times if time is not None), default=None)
 
 
 def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None):

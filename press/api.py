@@ -16,11 +16,12 @@ from rest_framework import serializers
 from api.registry import register
 from api.serializers import ApiUrlField, PublicUrlField
 from api.views import PublicReadViewSet
+from editorial.models import ChangeNote
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
 from .filters import ReleaseFilter
-from .models import Attachment, ChangeNote, PressContact, PressRelease
+from .models import Attachment, PressContact, PressRelease
 
 
 class ApiReleaseFilter(ReleaseFilter):

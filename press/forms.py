@@ -11,8 +11,6 @@ from osce_cms.pdfs import clean_pdf
 
 from .images import validate_image
 from .models import Attachment, PressRelease
-from .models.workflow import slug_kept_for_another
-from .workflow import SLUG_KEPT_MESSAGE
 
 
 class PressReleaseAdminForm(forms.ModelForm):
@@ -82,12 +80,6 @@ class PressReleaseAdminForm(forms.ModelForm):
         published_at = self.cleaned_data.get("published_at")
         validate_publication_time(published_at)
         return published_at
-
-    def clean_slug(self):
-        slug = self.cleaned_data.get("slug")
-        if slug and slug != self.instance.slug and slug_kept_for_another(slug, self.instance.pk):
-            raise forms.ValidationError(SLUG_KEPT_MESSAGE, code="slug_kept")
-        return slug
 
     def clean_lead_image(self):
         image = self.cleaned_data.get("lead_image")

@@ -17,3 +17,9 @@ def publish_due():
 def schedule_publication(release):
     """Have the worker publish ``release`` at its publication time (after this commit)."""
     background.enqueue_on_commit(publish_due, run_after=release.published_at)
+
+
+def on_schedule_changed(sender, instance, at=None, **kwargs):
+    """The engine's ``schedule_changed``: a release will go public at ``at``."""
+    if at is not None:
+        schedule_publication(instance)

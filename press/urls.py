@@ -1,6 +1,9 @@
 from django.urls import path
 
-from . import feeds, preview, views
+from editorial.preview import PreviewLinkView
+
+from . import feeds, views
+from .models import PressRelease
 
 app_name = "press"
 
@@ -8,6 +11,8 @@ urlpatterns = [
     path("", views.ReleaseListView.as_view(), name="release-list"),
     path("feed/", feeds.ReleaseFeed(), name="release-feed"),
     path("feed/atom/", feeds.ReleaseAtomFeed(), name="release-atom-feed"),
-    path("preview/<str:token>/", preview.PreviewLinkView.as_view(), name="release-preview"),
+    path(
+        "preview/<str:token>/", PreviewLinkView.as_view(model=PressRelease), name="release-preview"
+    ),
     path("<slug:slug>/", views.ReleaseDetailView.as_view(), name="release-detail"),
 ]

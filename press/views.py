@@ -10,13 +10,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from editorial.models import SlugRedirect
 from osce_cms.caching import memoize_for_generation
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
 from .feeds import release_feed_links
 from .filters import ReleaseFilter
-from .models import PressRelease, SlugRedirect, Status
+from .models import PressRelease, Status
 from .pagination import MemoizedPaginator
 
 RELATED_LIMIT = 4
@@ -99,14 +100,9 @@ class ReleaseDetailView(DetailView):
             return HttpResponseGone(
                 render_to_string("press/release_gone.html", request=self.request)
             )
-        moved = (
-            SlugRedirect.objects.filter(old_slug=slug, release__in=PressRelease.objects.public())
-            .select_related("release")
-            .only("release__slug")
-            .first()
-        )
+        moved = SlugRedirect.objects.moved_to(PressRelease.objects.public(), slug)
         if moved is not None:
-            return HttpResponsePermanentRedirect(moved.release.get_absolute_url())
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
         raise Http404
 
     def get_context_data(self, **kwargs):

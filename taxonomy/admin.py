@@ -16,6 +16,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
 
+from editorial.registry import scope_fields
+from editorial.scopes import structures_for
 from osce_cms.admin_editor import RichTextEditorAdminMixin
 
 from . import trees
@@ -148,14 +150,10 @@ class StructureAdmin(TermAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if (request.GET.get("model_name"), request.GET.get("field_name")) == (
-            "pressrelease",
-            "source",
-        ):
-            # A release's source autocomplete offers only the structures in the user's scope.
-            from press import workflow
-
-            queryset = workflow.structures_for(request.user, queryset)
+        if (request.GET.get("model_name"), request.GET.get("field_name")) in scope_fields():
+            # An editorial item's scope autocomplete offers only the structures in the
+            # user's scope.
+            queryset = structures_for(request.user, queryset)
         return queryset, may_have_duplicates
 
 

@@ -1,16 +1,5 @@
-from .releases import Attachment, PressContact, PressRelease, PressReleaseQuerySet, Status
-from .workflow import AuditEntry, ChangeNote, EditorialScope, PreviewLink, Revision, SlugRedirect
+from editorial.models import Status
 
-__all__ = [
-    "Attachment",
-    "AuditEntry",
-    "ChangeNote",
-    "EditorialScope",
-    "PressContact",
-    "PressRelease",
-    "PressReleaseQuerySet",
-    "PreviewLink",
-    "Revision",
-    "SlugRedirect",
-    "Status",
-]
+from .releases import Attachment, PressContact, PressRelease, PressReleaseQuerySet
+
+__all__ = ["Attachment", "PressContact", "PressRelease", "PressReleaseQuerySet", "Status"]

@@ -2,44 +2,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from editorial.models import LISTED_STATUSES, EditorialModel, EditorialQuerySet
+from editorial.slugs import unique_slug
 from osce_cms.richtext import RichTextField
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("In review")
-    SCHEDULED = "scheduled", _("Scheduled")
-    PUBLISHED = "published", _("Published")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    UNPUBLISHED = "unpublished", _("Unpublished")
-
-
-# Statuses whose release is public once its publication time has come.
-ONLINE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED, Status.WITHDRAWN)
-# Of those, the ones that appear in listings, search and feeds (withdrawn ones do not).
-LISTED_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
-
-
-class PressReleaseQuerySet(models.QuerySet):
-    def alive(self):
-        """Not in the trash."""
-        return self.filter(deleted_at__isnull=True)
-
-    def public(self, now=None):
-        """Releases whose page the public may see right now (withdrawn ones included)."""
-        now = now or timezone.now()
-        return self.alive().filter(status__in=ONLINE_STATUSES, published_at__lte=now)
-
-    def listed(self, now=None):
-        """Releases that appear in the newsroom, search, feeds, sitemaps and taxonomy pages."""
-        now = now or timezone.now()
-        return self.alive().filter(status__in=LISTED_STATUSES, published_at__lte=now)
-
+class PressReleaseQuerySet(EditorialQuerySet):
     def for_listing(self):
         """What a list, card or feed item shows, without loading the bodies."""
         return self.select_related("source", "place").defer(
@@ -86,12 +57,9 @@ def subtree_condition(relation, nodes):
     return condition
 
 
-class PressRelease(models.Model):
+class PressRelease(EditorialModel):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=300, unique=True)
-    published_at = models.DateTimeField(
-        _("publication date and time"), default=timezone.now, db_index=True
-    )
     place = models.ForeignKey(
         Place,
         verbose_name=_("place"),
@@ -148,51 +116,6 @@ class PressRelease(models.Model):
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
 
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
-    )
-    first_published_at = models.DateTimeField(
-        _("first published"), null=True, blank=True, editable=False
-    )
-    major_updated_at = models.DateTimeField(
-        _("last major update"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Feed items are dated by their last major change."),
-    )
-    needs_retrospective_review = models.BooleanField(
-        _("awaiting retrospective review"), default=False, editable=False
-    )
-    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
-    withdrawal_note = models.TextField(_("withdrawal notice"), blank=True, editable=False)
-    alternative_url = models.CharField(
-        _("alternative address"), max_length=500, blank=True, editable=False
-    )
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
-
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-
     objects = PressReleaseQuerySet.as_manager()
 
     class Meta:
@@ -244,7 +167,9 @@ class PressRelease(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self.title, exclude_pk=self.pk)
+            self.slug = unique_slug(
+                PressRelease, self.title, exclude_pk=self.pk, fallback="press-release"
+            )
         super().save(*args, **kwargs)
         if "lead_image" in self.__dict__ and (self.lead_image.name or "") != self._saved_lead_image:
             self.refresh_renditions()
@@ -270,30 +195,6 @@ class PressRelease(models.Model):
     @property
     def feed_date(self):
         return self.major_updated_at or self.published_at
-
-
-def unique_slug(title, exclude_pk=None):
-    """slugify(title), with "-2", "-3"... appended when another release has or had that slug."""
-    max_length = PressRelease._meta.get_field("slug").max_length - 8
-    base = slugify(title)[:max_length].strip("-") or "press-release"
-    from .workflow import SlugRedirect  # workflow's models refer to this module
-
-    pattern = rf"^{base}(-[0-9]+)?$"
-    taken = set(
-        PressRelease.objects.filter(slug__regex=pattern)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    ) | set(
-        SlugRedirect.objects.filter(old_slug__regex=pattern)
-        .exclude(release_id=exclude_pk)
-        .values_list("old_slug", flat=True)
-    )
-    if base not in taken:
-        return base
-    suffix = 2
-    while f"{base}-{suffix}" in taken:
-        suffix += 1
-    return f"{base}-{suffix}"
 
 
 class PressContact(models.Model):

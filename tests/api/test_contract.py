@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from api.registry import router
-from press.models import Attachment, ChangeNote, PressContact
+from editorial.models import ChangeNote
+from press.models import Attachment, PressContact
 from taxonomy.models import MeetingType
 
 ENDPOINTS = sorted(prefix for prefix, _viewset, _basename in router.registry)
@@ -38,7 +39,7 @@ def full_world(taxonomy, make_release):
     )
     PressContact.objects.create(release=release, name="Press Officer", email="press@example.org")
     Attachment.objects.create(release=release, title="Report", file="press/documents/r.pdf")
-    ChangeNote.objects.create(release=release, note="Figures corrected.")
+    ChangeNote.objects.create(item=release, note="Figures corrected.")
     make_release(title="Second release")
     return release
 

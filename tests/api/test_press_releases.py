@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from press.models import Attachment, ChangeNote, PressContact, PressRelease, Status
+from editorial.models import ChangeNote
+from press.models import Attachment, PressContact, PressRelease, Status
 
 from .conftest import walk
 
@@ -114,7 +115,7 @@ def test_detail_adds_body_images_contacts_documents_and_change_notes(api_get, ma
     PressContact.objects.create(release=release, name="Ana", role="Spokesperson", position=2)
     PressContact.objects.create(release=release, name="Ben", position=1)
     Attachment.objects.create(release=release, title="Report", file="press/documents/r.pdf")
-    ChangeNote.objects.create(release=release, note="Date corrected.")
+    ChangeNote.objects.create(item=release, note="Date corrected.")
     body = api_get(f"{LIST}full/").json()
     # Sanitised on output too, even if a raw write skipped the sanitiser on save.
     assert "<script" not in body["body"] and "onerror" not in body["body"]
@@ -237,7 +238,7 @@ def test_detail_cost_does_not_grow(client, make_release, taxonomy):
     for index in range(5):
         PressContact.objects.create(release=many, name=f"Contact {index}")
         Attachment.objects.create(release=many, title=f"Doc {index}", file=f"d{index}.pdf")
-        ChangeNote.objects.create(release=many, note=f"Note {index}")
+        ChangeNote.objects.create(item=many, note=f"Note {index}")
     small, _ = _queries(client, f"{LIST}{few.slug}/")
     large, sql = _queries(client, f"{LIST}{many.slug}/")
     assert large == small == 6, "\n".join(sql)

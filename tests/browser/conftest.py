@@ -178,7 +178,7 @@ def make_user(django_user_model):
     def make(username, *, superuser=False, groups=(), scopes=()):
         from django.contrib.auth.models import Group
 
-        from press.models import EditorialScope
+        from editorial.models import EditorialScope
 
         user = django_user_model.objects.create_user(
             username=username,

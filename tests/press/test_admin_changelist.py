@@ -164,7 +164,7 @@ def test_an_unknown_filter_value_lists_nothing(chief, make_release, query):
     assert list(response.context["cl"].result_list) == []
 
 
-AUDIT_URL = reverse("admin:press_auditentry_changelist")
+AUDIT_URL = reverse("admin:editorial_auditentry_changelist")
 
 
 def test_a_draft_dated_at_the_end_of_the_calendar_leaves_the_list_working(chief, make_release):

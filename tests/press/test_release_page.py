@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from press.models import ChangeNote, PressContact, PressRelease, SlugRedirect, Status
+from editorial.models import ChangeNote, SlugRedirect
+from press.models import PressContact, PressRelease, Status
 
 VIENNA = ZoneInfo("Europe/Vienna")
 
@@ -103,17 +104,17 @@ def test_unsafe_alternative_is_not_followed(client, make_release):
 
 def test_old_slug_redirects_permanently_only_to_a_public_release(client, make_release):
     release = make_release(title="New name")
-    SlugRedirect.objects.create(old_slug="old-name", release=release)
+    SlugRedirect.objects.create(old_slug="old-name", item=release)
     response = client.get("/press-releases/old-name/")
     assert response.status_code == 301 and response["Location"] == release.get_absolute_url()
     draft = make_release(status=Status.DRAFT)
-    SlugRedirect.objects.create(old_slug="old-draft", release=draft)
+    SlugRedirect.objects.create(old_slug="old-draft", item=draft)
     assert client.get("/press-releases/old-draft/").status_code == 404
 
 
 def test_change_notes_are_listed(client, make_release):
     release = make_release()
-    ChangeNote.objects.create(release=release, note="Corrected the number of participants.")
+    ChangeNote.objects.create(item=release, note="Corrected the number of participants.")
     html = client.get(release.get_absolute_url()).content.decode()
     assert "Corrected the number of participants." in html and "Updated " in html
 

@@ -8,8 +8,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from editorial.models import AuditEntry, ChangeNote, EditorialScope, SlugRedirect
 from press import workflow
-from press.models import AuditEntry, ChangeNote, PressRelease, SlugRedirect, Status
+from press.models import PressRelease, Status
 
 from . import workflow_world as world
 
@@ -48,7 +49,7 @@ def test_scope_query_is_one_query_whatever_the_number_of_nodes(
     officer = people["officer"]
     for name in ("A", "B", "C"):
         world.structure(name, parent=org["cpc"])
-        workflow.EditorialScope.objects.create(user=officer, structure=world.structure(name))
+        EditorialScope.objects.create(user=officer, structure=world.structure(name))
     world.release(org["cpc"])
     officer = type(officer).objects.get(pk=officer.pk)
     officer.get_all_permissions()  # permissions are cached per user object, as in a request
@@ -93,7 +94,7 @@ def test_press_officer_submits_and_editors_of_the_scope_are_notified(
     recipients = sorted(message.to[0] for message in mail.outbox)
     assert recipients == ["editor2@example.org", "editor@example.org"]
     assert draft.title in mail.outbox[0].subject
-    entry = AuditEntry.objects.get(release=draft)
+    entry = AuditEntry.objects.for_item(draft).get()
     assert (entry.action, entry.from_status, entry.to_status, entry.user) == (
         "submit",
         Status.DRAFT,
@@ -126,7 +127,7 @@ def test_reject_needs_a_comment_and_the_author_reads_it(
     assert message.to == ["officer@example.org"]
     assert "Quote the <b>minister</b> exactly." in message.body
     assert message.message().get_content_type() == "text/plain"  # no HTML part
-    assert AuditEntry.objects.get(release=release, action="reject").comment == (
+    assert AuditEntry.objects.for_item(release).get(action="reject").comment == (
         "Quote the <b>minister</b> exactly."
     )
 
@@ -205,7 +206,7 @@ def test_author_can_force_publish_with_a_reason_and_it_awaits_retrospective_revi
     release.refresh_from_db()
     assert release.status == Status.PUBLISHED
     assert release.needs_retrospective_review
-    entry = AuditEntry.objects.get(release=release, action="force_publish")
+    entry = AuditEntry.objects.for_item(release).get(action="force_publish")
     assert entry.comment == "Statement on an attack, now."
     # Neither the author nor the force publisher may clear the flag; another editor can.
     with pytest.raises(PermissionDenied):
@@ -371,7 +372,7 @@ def test_changing_a_published_slug_keeps_the_old_address(org, people):
     release = world.release(org["cpc"], status=Status.PUBLISHED, slug="old-address")
     release.slug = "new-address"
     workflow.save_edit(release, people["editor"], expected_version=1)
-    assert SlugRedirect.objects.get(old_slug="old-address").release == release
+    assert SlugRedirect.objects.get(old_slug="old-address").item == release
     # And back again: the redirect that would shadow the current slug is removed.
     release.slug = "old-address"
     workflow.save_edit(release, people["editor"], expected_version=2)
@@ -412,7 +413,7 @@ def test_delete_moves_to_the_trash_and_restore_brings_it_back(org, people):
     assert workflow.trash_for(people["editor"]).filter(pk=release.pk).exists()
     workflow.restore(release, people["editor"])
     assert PressRelease.objects.public().filter(pk=release.pk).exists()
-    actions = list(AuditEntry.objects.filter(release=release).values_list("action", flat=True))
+    actions = list(AuditEntry.objects.for_item(release).values_list("action", flat=True))
     assert sorted(actions) == ["delete", "restore"]
 
 
@@ -436,7 +437,7 @@ def test_only_superusers_purge_and_only_from_the_trash(org, people):
     workflow.purge(release, root)
     assert not PressRelease.objects.filter(pk=release.pk).exists()
     entry = AuditEntry.objects.get(action="purge")
-    assert (entry.release, entry.release_title) == (None, release.title)
+    assert (entry.item, entry.item_title) == (None, release.title)
 
 
 def test_inactive_user_can_do_nothing(org, people):

@@ -7,7 +7,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from press import preview
+from editorial import preview
 from press.models import PressRelease, Status
 
 from . import workflow_world as world

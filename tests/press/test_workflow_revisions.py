@@ -1,9 +1,12 @@
-"""Revisions: every save is kept; readable, escaped diffs; restore as a new draft."""
+"""Revisions: every save is kept; readable, escaped diffs; restore in place as a new version."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
-from press import revisions, workflow
-from press.models import PressContact, PressRelease, Revision, Status
+from editorial import revisions
+from editorial.models import Revision
+from press import workflow
+from press.models import PressContact, PressRelease, Status
 from taxonomy.models import Country
 
 from . import workflow_world as world
@@ -60,27 +63,54 @@ def test_diff_shows_changed_fields_and_escapes_hostile_text(setting):
     assert "Lead" not in rows  # unchanged fields are not listed
 
 
-def test_restore_makes_a_new_draft_and_leaves_the_original_alone(setting):
-    _source, officer, _editor, release, first = setting
+def test_restore_puts_the_old_content_back_on_the_same_release_as_a_new_version(setting):
+    _source, _officer, editor, release, first = setting
     release.title = "Published title"
     release.status = Status.PUBLISHED
     release.save()
     release.contacts.all().delete()
-    draft = workflow.restore_revision(first, officer)
-    assert draft.pk != release.pk
-    assert (draft.title, draft.status, draft.created_by) == ("Original title", "draft", officer)
-    assert draft.slug != release.slug
-    assert list(draft.contacts.values_list("email", flat=True)) == ["press@osce.org"]
-    assert list(draft.fields_of_work.all()) == list(release.fields_of_work.all())
+    count = PressRelease.objects.count()
+    restored = workflow.restore_revision(first, editor)
+    assert (restored.pk, restored.slug) == (release.pk, release.slug)
+    assert PressRelease.objects.count() == count
     release.refresh_from_db()
-    assert (release.title, release.status) == ("Published title", Status.PUBLISHED)
-    assert Revision.objects.filter(release=draft).count() == 1
+    assert (release.title, release.status) == ("Original title", Status.PUBLISHED)
+    assert release.version == first.version + 1
+    assert list(release.contacts.values_list("email", flat=True)) == ["press@osce.org"]
+    latest = Revision.objects.for_item(release).order_by("-id").first()
+    assert (latest.version, latest.data["title"]) == (release.version, "Original title")
+    assert release.audit_entries.filter(action="restore_revision").exists()
+
+
+def test_press_officer_cannot_restore_over_a_published_release(setting):
+    _source, officer, _editor, release, first = setting
+    PressRelease.objects.filter(pk=release.pk).update(status=Status.PUBLISHED)
+    before = world.row(release)
+    with pytest.raises(workflow.TransitionError):
+        workflow.restore_revision(first, officer)
+    assert world.row(release) == before
 
 
 def test_restore_outside_scope_is_refused(setting):
-    _source, _officer, _editor, _release, first = setting
+    _source, _officer, _editor, release, first = setting
     stranger = world.user("editor", world.structure("Mission in Kosovo"))
-    count = PressRelease.objects.count()
-    with pytest.raises(workflow.PermissionDenied):
+    before = world.row(release)
+    with pytest.raises(PermissionDenied):
         workflow.restore_revision(first, stranger)
-    assert PressRelease.objects.count() == count
+    assert world.row(release) == before
+
+
+def test_restore_never_moves_a_release_out_of_the_restorers_scope(setting):
+    """Issue 20 item 7: an old revision's source outside the user's scope is refused."""
+    source, officer, _editor, release, _first = setting
+    elsewhere = world.structure("Mission in Kosovo")
+    PressRelease.objects.filter(pk=release.pk).update(source=elsewhere)
+    release.refresh_from_db()
+    foreign = revisions.record_revision(release, None, "Written elsewhere")
+    PressRelease.objects.filter(pk=release.pk).update(source=source)
+    release.refresh_from_db()
+    before = world.row(release)
+    with pytest.raises(PermissionDenied):
+        workflow.restore_revision(foreign, officer)
+    assert world.row(release) == before
+    assert PressRelease.objects.filter(source=elsewhere).count() == 0

@@ -6,10 +6,12 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from editorial.models import AuditEntry
 from press import workflow
-from press.models import AuditEntry, PressRelease, Status
+from press.models import PressRelease, Status
 
 from . import workflow_world as world
 
@@ -48,7 +50,7 @@ def test_scheduled_release_is_public_exactly_at_its_time_without_any_job(schedul
 
 def test_publish_scheduled_before_the_time_does_nothing(scheduled):
     with time_machine.travel(NOON - timedelta(seconds=1), tick=False):
-        assert "0 scheduled release(s) published" in _run()
+        assert "0 scheduled item(s) published" in _run()
     scheduled.refresh_from_db()
     assert scheduled.status == Status.SCHEDULED
 
@@ -59,14 +61,14 @@ def test_publish_scheduled_flips_due_releases_once_and_notifies_the_author(
     mail.outbox.clear()
     with time_machine.travel(NOON + timedelta(seconds=30), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
-            assert "1 scheduled release(s) published" in _run()
+            assert "1 scheduled item(s) published" in _run()
         with django_capture_on_commit_callbacks(execute=True):
-            assert "0 scheduled release(s) published" in _run()  # idempotent
+            assert "0 scheduled item(s) published" in _run()  # idempotent
     scheduled.refresh_from_db()
     assert scheduled.status == Status.PUBLISHED
     assert scheduled.first_published_at == NOON
     assert [m.to for m in mail.outbox] == [["author@example.org"]]
-    assert AuditEntry.objects.filter(release=scheduled, action="publish_scheduled").count() == 1
+    assert AuditEntry.objects.for_item(scheduled).filter(action="publish_scheduled").count() == 1
 
 
 def test_publish_scheduled_skips_the_trash(scheduled):
@@ -89,7 +91,7 @@ def test_schedule_in_the_past_is_refused(scheduled):
     editor = world.user("editor", scheduled.source)
     draft = world.release(scheduled.source)
     before = world.row(draft)
-    with time_machine.travel(NOON, tick=False), pytest.raises(workflow.ValidationError):
+    with time_machine.travel(NOON, tick=False), pytest.raises(ValidationError):
         workflow.schedule(draft, editor, NOON - timedelta(minutes=1))
     assert world.row(draft) == before
 

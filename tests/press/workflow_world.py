@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from press.models import EditorialScope, PressRelease, Status
+from editorial.models import EditorialScope
+from press.models import PressRelease, Status
 from taxonomy.models import FieldOfWork, Structure
 
 _numbers = itertools.count(1)

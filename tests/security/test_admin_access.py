@@ -9,7 +9,8 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from press.models import EditorialScope, PressRelease, Status
+from editorial.models import EditorialScope
+from press.models import PressRelease, Status
 from taxonomy import trees
 from taxonomy.models import Structure
 

@@ -7,8 +7,10 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from press import revisions, workflow
-from press.models import Attachment, EditorialScope, PressContact, PressRelease, Status
+from editorial import revisions
+from editorial.models import EditorialScope
+from press import workflow
+from press.models import Attachment, PressContact, PressRelease, Status
 from taxonomy import trees
 from taxonomy.models import Menu, MenuItem, Page
 
@@ -170,7 +172,7 @@ def admin_urls(hostile):
         f"{base}/workflow/",
         f"{base}/delete/",
         f"/admin/press/pressrelease/{draft.pk}/preview/",
-        "/admin/press/auditentry/",
+        "/admin/editorial/auditentry/",
         "/admin/taxonomy/structure/",
         f"/admin/taxonomy/structure/{hostile['unit'].pk}/change/",
         f"/admin/taxonomy/structure/{hostile['unit'].pk}/delete/",

@@ -3,10 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from editorial.models import SlugRedirect
 from press import workflow
-from press.models import PressRelease, SlugRedirect, Status
+from press.models import PressRelease, Status
 from tests.press import workflow_world as world
 
 ADMIN = "/admin/press/pressrelease"
@@ -129,7 +131,7 @@ def change_form(client, release, **changes):
 def test_an_editor_cannot_take_over_another_scopes_old_address(client, unit):
     other_unit = world.structure("Mission in Kosovo")
     theirs = world.release(other_unit, status=Status.PUBLISHED, slug="talks-in-vienna-2024")
-    SlugRedirect.objects.create(old_slug="talks-in-vienna", release=theirs)
+    SlugRedirect.objects.create(old_slug="talks-in-vienna", item=theirs)
     mine = world.release(unit, status=Status.PUBLISHED, slug="my-release")
     client.force_login(world.user("editor", unit))
 
@@ -137,7 +139,7 @@ def test_an_editor_cannot_take_over_another_scopes_old_address(client, unit):
 
     assert response.status_code == 200
     assert "still leads to it" in response.content.decode()
-    assert SlugRedirect.objects.get(old_slug="talks-in-vienna").release == theirs
+    assert SlugRedirect.objects.get(old_slug="talks-in-vienna").item == theirs
     assert PressRelease.objects.get(pk=mine.pk).slug == "my-release"
     assert client.get("/press-releases/talks-in-vienna/")["Location"] == theirs.get_absolute_url()
 
@@ -145,32 +147,32 @@ def test_an_editor_cannot_take_over_another_scopes_old_address(client, unit):
 def test_the_workflow_refuses_an_old_address_of_another_release_too(unit):
     editor = world.user("editor", unit)
     theirs = world.release(unit, status=Status.PUBLISHED)
-    SlugRedirect.objects.create(old_slug="kept-address", release=theirs)
+    SlugRedirect.objects.create(old_slug="kept-address", item=theirs)
     mine = world.release(unit, status=Status.DRAFT)
     mine.slug = "kept-address"
 
-    with pytest.raises(workflow.ValidationError):
+    with pytest.raises(ValidationError):
         workflow.save_edit(mine, editor, expected_version=mine.version)
 
-    assert SlugRedirect.objects.filter(old_slug="kept-address", release=theirs).exists()
+    assert SlugRedirect.objects.for_item(theirs).filter(old_slug="kept-address").exists()
 
 
 def test_a_release_may_take_back_its_own_old_address(client, unit):
     release = world.release(unit, status=Status.PUBLISHED, slug="new-address")
-    SlugRedirect.objects.create(old_slug="old-address", release=release)
+    SlugRedirect.objects.create(old_slug="old-address", item=release)
     client.force_login(world.user("editor", unit))
 
     response = change_form(client, release, slug="old-address")
 
     assert response.status_code == 302
     assert PressRelease.objects.get(pk=release.pk).slug == "old-address"
-    assert SlugRedirect.objects.get(old_slug="new-address").release == release
+    assert SlugRedirect.objects.get(old_slug="new-address").item == release
     assert not SlugRedirect.objects.filter(old_slug="old-address").exists()
 
 
 def test_a_generated_slug_never_takes_an_old_address(unit):
     theirs = world.release(unit, status=Status.PUBLISHED, slug="moved-away")
-    SlugRedirect.objects.create(old_slug="talks-in-vienna", release=theirs)
+    SlugRedirect.objects.create(old_slug="talks-in-vienna", item=theirs)
 
     fresh = PressRelease.objects.create(title="Talks in Vienna", slug="", source=unit, lead="x")
 

@@ -1,0 +1,24 @@
+from .content import (
+    DRAFT_STATUSES,
+    LISTED_STATUSES,
+    ONLINE_STATUSES,
+    EditorialModel,
+    EditorialQuerySet,
+    Status,
+)
+from .records import AuditEntry, ChangeNote, EditorialScope, PreviewLink, Revision, SlugRedirect
+
+__all__ = [
+    "DRAFT_STATUSES",
+    "LISTED_STATUSES",
+    "ONLINE_STATUSES",
+    "AuditEntry",
+    "ChangeNote",
+    "EditorialModel",
+    "EditorialQuerySet",
+    "EditorialScope",
+    "PreviewLink",
+    "Revision",
+    "SlugRedirect",
+    "Status",
+]

@@ -1,0 +1,134 @@
+"""The abstract base of every editorial content type, and "public now" defined once."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
+# Statuses whose item is public once its publication time has come.
+ONLINE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED, Status.WITHDRAWN)
+# Of those, the ones that appear in listings, search and feeds (withdrawn ones do not).
+LISTED_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
+# Statuses whose content is still being written (a press officer may edit them).
+DRAFT_STATUSES = (Status.DRAFT, Status.SUBMITTED)
+
+
+class EditorialQuerySet(models.QuerySet):
+    def alive(self):
+        """Not in the trash."""
+        return self.filter(deleted_at__isnull=True)
+
+    def trashed(self):
+        return self.filter(deleted_at__isnull=False)
+
+    def public(self, now=None):
+        """Items whose page the public may see right now (withdrawn ones included)."""
+        return self.alive().filter(
+            status__in=ONLINE_STATUSES, published_at__lte=now or timezone.now()
+        )
+
+    def listed(self, now=None):
+        """Items that appear in listings, search, feeds and sitemaps right now."""
+        return self.alive().filter(
+            status__in=LISTED_STATUSES, published_at__lte=now or timezone.now()
+        )
+
+
+class EditorialModel(models.Model):
+    """Status, publication time, version, trash and authorship of an editorial item.
+
+    A concrete subclass registers itself with ``editorial.registry.register`` and declares the
+    ``review_<model>`` and ``publish_<model>`` permissions in its ``Meta``.
+    """
+
+    published_at = models.DateTimeField(
+        _("publication date and time"), default=timezone.now, db_index=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    first_published_at = models.DateTimeField(
+        _("first published"), null=True, blank=True, editable=False
+    )
+    major_updated_at = models.DateTimeField(
+        _("last major update"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Feed items are dated by their last major change."),
+    )
+    needs_retrospective_review = models.BooleanField(
+        _("awaiting retrospective review"), default=False, editable=False
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
+    withdrawal_note = models.TextField(_("withdrawal notice"), blank=True, editable=False)
+    alternative_url = models.CharField(
+        _("alternative address"), max_length=500, blank=True, editable=False
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    # Deleted with the item when it is purged (audit entries are kept: see AuditEntry).
+    revisions = GenericRelation("editorial.Revision")
+    preview_links = GenericRelation("editorial.PreviewLink")
+    change_notes = GenericRelation("editorial.ChangeNote")
+    slug_redirects = GenericRelation("editorial.SlugRedirect")
+
+    objects = EditorialQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_public(self, now=None, *, status=None):
+        """Is the item (or would it be, with ``status``) on the public site right now?"""
+        status = status or self.status
+        return (
+            self.deleted_at is None
+            and status in ONLINE_STATUSES
+            and self.published_at <= (now or timezone.now())
+        )
+
+    def is_listed(self, now=None):
+        return self.is_public(now) and self.status in LISTED_STATUSES
+
+    @property
+    def audit_entries(self):
+        from .records import AuditEntry
+
+        return AuditEntry.objects.for_item(self)
+
+    @property
+    def feed_date(self):
+        return self.major_updated_at or self.published_at

@@ -1,0 +1,61 @@
+"""One small factory per registered content type, for the tests shared by every type.
+
+A new content type adds its entry here; ``test_every_registered_kind_has_a_factory`` fails
+until it does.
+"""
+
+import itertools
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+
+from editorial.models import Status
+
+from ..press import workflow_world as world
+
+_numbers = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Factory:
+    make: object  # make(scope_node, *, author, status, title, published_at) -> item
+    listing_urls: tuple  # public pages that list items of this kind
+
+
+def _release(scope_node, *, author, status, title, published_at=None):
+    return world.release(
+        scope_node,
+        author=author,
+        status=status,
+        title=title,
+        slug=f"{title.lower().replace(' ', '-')}-{next(_numbers)}",
+        published_at=published_at,
+    )
+
+
+FACTORIES = {
+    "press.pressrelease": Factory(
+        make=_release,
+        listing_urls=(
+            "/",
+            "/press-releases/",
+            "/press-releases/feed/",
+            "/press-releases/?q=Zanzibarleak",
+        ),
+    ),
+}
+
+
+def ahead():
+    return timezone.now() + timedelta(days=3)
+
+
+# A state → how to put an item in it (status, publication time ahead, in the trash).
+HIDDEN_STATES = {
+    "draft": (Status.DRAFT, False, False),
+    "submitted": (Status.SUBMITTED, False, False),
+    "scheduled": (Status.SCHEDULED, True, False),
+    "unpublished": (Status.UNPUBLISHED, False, False),
+    "trashed": (Status.PUBLISHED, False, True),
+}
