@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("taxonomy.urls")),
     path("press-releases/", include("press.urls")),
     path("alerts/", include("alerts.urls")),
+    path("events/", include("meetings.urls")),
     prefix_default_language=False,
 )
 

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "press",
     "alerts",
+    "meetings",
 ]
 
 MIDDLEWARE = [

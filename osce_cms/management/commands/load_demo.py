@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from meetings import demo as meetings_demo
 from press import demo as press_demo
 from taxonomy import demo as taxonomy_demo
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             taxonomy_demo.load(stdout=self.stdout)
             press_demo.load(stdout=self.stdout)
+            meetings_demo.load(stdout=self.stdout)
         if newsroom:
             press_demo.load_newsroom(stdout=self.stdout)
         if releases:

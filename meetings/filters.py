@@ -1,0 +1,68 @@
+"""The events listing's filters: the newsroom's tree filters with subtree semantics, and years."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from editorial.filters import FacetedFilterSet, FacetForm, SubtreeFilter
+from press.search import MAX_QUERY_LENGTH
+from taxonomy.models import Country, FieldOfWork, MeetingType, Structure
+
+from .models import Event
+
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2999
+
+
+class EventForm(FacetForm):
+    def clean_meeting_type(self):
+        return self._nodes("meeting_type", MeetingType)
+
+    def clean_structure(self):
+        return self._nodes("structure", Structure)
+
+    def clean_field_of_work(self):
+        return self._nodes("field_of_work", FieldOfWork)
+
+    def clean_country(self):
+        return self._nodes("country", Country)
+
+
+class EventFilter(FacetedFilterSet):
+    memo_name = "event-facets"
+
+    meeting_type = SubtreeFilter("meeting_type", label=_("meeting type"))
+    structure = SubtreeFilter("organiser", label=_("organiser"))
+    field_of_work = SubtreeFilter("fields_of_work", label=_("field of work"))
+    country = SubtreeFilter("countries", label=_("country"))
+    year = django_filters.NumberFilter(
+        method="in_year",
+        label=_("year"),
+        min_value=EARLIEST_YEAR,
+        max_value=LATEST_YEAR,
+        widget=forms.NumberInput(attrs={"min": EARLIEST_YEAR, "max": LATEST_YEAR}),
+    )
+    q = django_filters.CharFilter(
+        method="search",
+        label=_("words"),
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+    TREE_FILTERS = {
+        "meeting_type": MeetingType,
+        "structure": Structure,
+        "field_of_work": FieldOfWork,
+        "country": Country,
+    }
+
+    class Meta:
+        model = Event
+        fields = []
+        form = EventForm
+
+    def in_year(self, queryset, name, value):
+        year = int(value)
+        return queryset.filter(start_date__year__lte=year, end_date__year__gte=year)
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)

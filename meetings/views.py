@@ -1,0 +1,117 @@
+"""The public events: the listing (upcoming first, then past), the event page, its calendar."""
+
+from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from editorial.views import PublicItemMixin
+from osce_cms.richtext import render_html
+from press.pagination import CountMemoPaginator
+from taxonomy.models import Country, FieldOfWork, Structure
+
+from . import calendar, structured_data
+from .filters import EventFilter
+from .models import Event
+
+
+def upcoming_first(queryset, today):
+    """Upcoming events soonest first, then past ones newest first, in one ordering."""
+    return queryset.annotate(
+        is_past=Case(
+            When(end_date__lt=today, then=Value(1)), default=Value(0), output_field=IntegerField()
+        ),
+        upcoming_start=Case(When(end_date__gte=today, then=F("start_date"))),
+    ).order_by("is_past", F("upcoming_start").asc(), "start_time", "-start_date", "-pk")
+
+
+class EventFilterMixin:
+    def filterset_for(self, request):
+        return EventFilter(
+            request.GET or None, queryset=Event.objects.listed().for_listing(), request=request
+        )
+
+
+class EventListView(EventFilterMixin, ListView):
+    template_name = "meetings/event_list.html"
+    paginate_by = 20
+    context_object_name = "events"
+
+    def get_queryset(self):
+        self.today = timezone.localdate()
+        self.filterset = self.filterset_for(self.request)
+        return upcoming_first(self.filterset.qs, self.today)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CountMemoPaginator(
+            queryset,
+            per_page,
+            memo_parts=("events", self.filterset.memo_parts()),
+            request=self.request,
+            **kwargs,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["today"] = self.today
+        context["filter"] = self.filterset
+        context["facets"] = self.filterset.facets()
+        context["active_filters"] = self.filterset.active
+        context["breadcrumbs"] = [(_("Home"), reverse("home"))]
+        events = context["events"]
+        groups = [
+            (_("Upcoming events"), [event for event in events if not event.is_past]),
+            (_("Past events"), [event for event in events if event.is_past]),
+        ]
+        context["event_groups"] = [(heading, group) for heading, group in groups if group]
+        return context
+
+
+class EventDetailView(PublicItemMixin, DetailView):
+    model = Event
+    template_name = "meetings/event_detail.html"
+    gone_template_name = "meetings/event_gone.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return (
+            Event.objects.public()
+            .select_related("meeting_type", "venue__country", "organiser", "parent")
+            .prefetch_related(
+                Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
+                Prefetch("countries", queryset=Country.objects.only("slug", "name")),
+                Prefetch("co_organisers", queryset=Structure.objects.only("slug", "name")),
+                Prefetch("sessions", queryset=Event.objects.listed().order_by("start_date")),
+                Prefetch(
+                    "related_releases",
+                    queryset=Event.related_releases.rel.model.objects.listed().for_listing(),
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        context["body"] = render_html(event.body)
+        context["agenda"] = render_html(event.agenda)
+        context["json_ld"] = structured_data.event_json_ld(event, self.request)
+        context["breadcrumbs"] = [
+            (_("Home"), reverse("home")),
+            (_("Events"), reverse("meetings:event-list")),
+        ]
+        return context
+
+
+def event_ics(request, slug):
+    event = Event.objects.public().select_related("venue__country").filter(slug=slug).first()
+    if event is None:
+        raise Http404
+    return calendar.response([event], request, filename=f"{event.slug}.ics")
+
+
+def feed_ics(request):
+    filterset = EventFilterMixin().filterset_for(request)
+    events = filterset.qs.select_related("venue__country").order_by("-start_date", "-pk")
+    return calendar.response(list(events[: calendar.FEED_SIZE]), request, filename="events.ics")
