@@ -6,9 +6,23 @@ from django.utils.translation import gettext_lazy as _
 from editorial.admin import WorkflowAdminMixin
 from editorial.scopes import scoped
 from osce_cms.admin_editor import RichTextEditorAdminMixin
+from press.forms import AttachmentForm
 from press.models import PressRelease
 
-from .models import Event
+from .models import Event, EventDocument
+
+
+class EventDocumentForm(AttachmentForm):
+    """The release attachments' checks (a PDF parsed and rewritten) for a meeting's documents."""
+
+    class Meta(AttachmentForm.Meta):
+        model = EventDocument
+
+
+class EventDocumentInline(admin.TabularInline):
+    model = EventDocument
+    form = EventDocumentForm
+    extra = 0
 
 
 @admin.register(Event)
@@ -29,9 +43,13 @@ class EventAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.ModelAdmin)
         "countries",
         "related_releases",
     ]
+    inlines = [EventDocumentInline]
     readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
     fieldsets = [
-        (_("Event"), {"fields": ["title", "slug", "meeting_type", "parent", "summary"]}),
+        (
+            _("Event"),
+            {"fields": ["title", "slug", "meeting_type", "parent", "summary", "language"]},
+        ),
         (
             _("Dates and venue"),
             {

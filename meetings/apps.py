@@ -8,6 +8,8 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from editorial import registry
+        from editorial.signals import schedule_changed
+        from press import tasks
         from taxonomy.views import register_detail_context
 
         from . import preview
@@ -18,6 +20,11 @@ class MeetingsConfig(AppConfig):
         registry.register(
             Event,
             scope_field="organiser",
+            children={"documents": ("title", "file", "position")},
             preview=preview.render_event,
             preview_url_name="meetings:event-preview",
+        )
+        # The worker publishes a scheduled event at its time (the engine's run_due, every kind).
+        schedule_changed.connect(
+            tasks.on_schedule_changed, sender=Event, dispatch_uid="meetings-publication-task"
         )

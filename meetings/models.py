@@ -3,6 +3,7 @@
 import datetime as dt
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -11,12 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.models import EditorialModel, EditorialQuerySet
 from editorial.slugs import unique_slug
+from osce_cms.dates import EARLIEST_YEAR, LATEST_YEAR, validate_publication_time
 from osce_cms.richtext import RichTextField
 from press.models import PressRelease
 from press.models.releases import PressReleaseQuerySet
 from taxonomy.models import Country, FieldOfWork, MeetingType, Place, Structure
 
-TIME_ZONES = sorted(zoneinfo.available_timezones())
+
+
+def time_zone_choices():
+    """Every zone of the installed time zone database (a callable: migrations never list them)."""
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
 class EventStatus(models.TextChoices):
@@ -84,7 +90,7 @@ class Event(EditorialModel):
         _("time zone"),
         max_length=64,
         default="Europe/Vienna",
-        choices=[(name, name) for name in TIME_ZONES],
+        choices=time_zone_choices,
         help_text=_("The venue's time zone: times are entered and shown in it."),
     )
     venue = models.ForeignKey(
@@ -134,6 +140,9 @@ class Event(EditorialModel):
     related_releases = models.ManyToManyField(
         PressRelease, verbose_name=_("related press releases"), blank=True, related_name="events"
     )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -162,6 +171,22 @@ class Event(EditorialModel):
 
     def clean(self):
         super().clean()
+        try:
+            validate_publication_time(self.published_at)
+        except ValidationError as error:
+            raise ValidationError({"published_at": error}) from None
+        for name in ("start_date", "end_date", "accreditation_deadline"):
+            day = getattr(self, name)
+            if day and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+                raise ValidationError(
+                    {
+                        name: ValidationError(
+                            _("Enter a date between %(earliest)s and %(latest)s."),
+                            code="date_out_of_range",
+                            params={"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
+                        )
+                    }
+                )
         if self.start_date and self.end_date:
             if self.end_date < self.start_date:
                 raise ValidationError({"end_date": _("The end cannot be before the start.")})
@@ -203,3 +228,22 @@ class Event(EditorialModel):
     @property
     def is_off(self):
         return self.event_status in (EventStatus.CANCELLED, EventStatus.POSTPONED)
+
+
+class EventDocument(models.Model):
+    """A document of the meeting (agenda, decisions, statements) until the documents library."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("PDF document"), upload_to="meetings/documents/%Y/%m/")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.title
