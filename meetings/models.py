@@ -19,7 +19,6 @@ from press.models.releases import PressReleaseQuerySet
 from taxonomy.models import Country, FieldOfWork, MeetingType, Place, Structure
 
 
-
 def time_zone_choices():
     """Every zone of the installed time zone database (a callable: migrations never list them)."""
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
@@ -121,7 +120,7 @@ class Event(EditorialModel):
     event_status = models.CharField(
         _("event status"),
         max_length=20,
-        choices=EventStatus.choices,
+        choices=EventStatus,
         default=EventStatus.SCHEDULED,
     )
     status_note = models.CharField(

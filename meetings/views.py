@@ -84,6 +84,7 @@ class EventDetailView(PublicItemMixin, DetailView):
                 Prefetch("countries", queryset=Country.objects.only("slug", "name")),
                 Prefetch("co_organisers", queryset=Structure.objects.only("slug", "name")),
                 Prefetch("sessions", queryset=Event.objects.listed().order_by("start_date")),
+                "documents",
                 Prefetch(
                     "related_releases",
                     queryset=Event.related_releases.rel.model.objects.listed().for_listing(),
