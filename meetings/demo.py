@@ -70,8 +70,12 @@ def past_events():
         }
 
 
+# Letters that Unicode does not decompose into a Latin one (slugify would drop them).
+LATIN = str.maketrans({"Ł": "L", "ł": "l"})
+
+
 def place(city, code):
-    slug = slugify(city)
+    slug = slugify(city.translate(LATIN))
     found = Place.objects.filter(slug=slug).first()
     if found:
         return found
