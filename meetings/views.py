@@ -82,7 +82,7 @@ class EventDetailView(PublicItemMixin, DetailView):
             .prefetch_related(
                 Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
                 Prefetch("countries", queryset=Country.objects.only("slug", "name")),
-                Prefetch("co_organisers", queryset=Structure.objects.only("slug", "name")),
+                Prefetch("co_organisers", queryset=Structure.objects.only("slug", "name", "path")),
                 Prefetch("sessions", queryset=Event.objects.listed().order_by("start_date")),
                 "documents",
                 Prefetch(

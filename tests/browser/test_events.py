@@ -66,7 +66,9 @@ def test_a_journalist_filters_to_ministerial_councils_and_adds_one_to_a_calendar
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url(re.compile(r"meeting_type=ministerial-council-meetings"))
     chips = page.get_by_role("region", name="Active filters")
-    expect(chips.get_by_role("link", name=re.compile("Ministerial Council meetings"))).to_be_visible()
+    expect(
+        chips.get_by_role("link", name=re.compile("Ministerial Council meetings"))
+    ).to_be_visible()
     councils = events.filter(meeting_type__slug="ministerial-council-meetings")
     expect(page.get_by_role("status")).to_have_text(f"{councils.count()} events")
 

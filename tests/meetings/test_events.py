@@ -8,60 +8,15 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from icalendar import Calendar
 
 from editorial.models import Status
 from meetings.models import Event, EventStatus
-from taxonomy import trees
-from taxonomy.models import Country, FieldOfWork, MeetingType, Place, Structure
 
 from ..press import workflow_world as world
+from .builders import TODAY, event
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture
-def world_nodes():
-    councils = trees.create_node(
-        MeetingType, name="Ministerial Council meetings", slug="ministerial-council-meetings"
-    )
-    summits = trees.create_node(MeetingType, name="Summit meetings", slug="summit-meetings")
-    secretariat = trees.create_node(Structure, name="Secretariat", slug="secretariat")
-    unit = trees.create_node(Structure, name="Gender Issues", slug="gender", parent=secretariat)
-    mission = trees.create_node(Structure, name="Mission in Kosovo", slug="mission-in-kosovo")
-    austria = trees.create_node(Country, name="Austria", slug="austria", iso_code="AT")
-    vienna = trees.create_node(Place, name="Vienna", slug="vienna", country=austria)
-    gender = trees.create_node(FieldOfWork, name="Gender equality", slug="gender-equality")
-    return {
-        "councils": councils,
-        "summits": summits,
-        "secretariat": secretariat,
-        "unit": unit,
-        "mission": mission,
-        "austria": austria,
-        "vienna": vienna,
-        "gender": gender,
-    }
-
-
-def event(
-    nodes, *, title="Ministerial Council", start=TODAY, days=1, status=Status.PUBLISHED, **fields
-):
-    fields.setdefault("meeting_type", nodes["councils"])
-    fields.setdefault("organiser", nodes["secretariat"])
-    fields.setdefault("venue", nodes["vienna"])
-    return Event.objects.create(
-        title=title,
-        start_date=start,
-        end_date=start + dt.timedelta(days=days - 1),
-        summary=f"About {title}.",
-        status=status,
-        published_at=timezone.now() - dt.timedelta(days=1),
-        first_published_at=timezone.now() if status == Status.PUBLISHED else None,
-        **fields,
-    )
 
 
 # --- Rules --------------------------------------------------------------------------------------
@@ -248,7 +203,7 @@ def test_json_ld_cannot_break_out_of_its_script(world_nodes, client):
     assert "</script><script>alert(1)" not in page
 
 
-def test_unknown_event_is_404_and_old_slug_redirects(world_nodes, client):
+def test_unknown_event_and_its_calendar_are_404(world_nodes, client):
     assert client.get("/events/nowhere/").status_code == 404
     assert client.get("/events/nowhere/event.ics").status_code == 404
 
