@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import EditorialModel, EditorialQuerySet
+from editorial.models import LISTED_STATUSES, EditorialModel, EditorialQuerySet
 from editorial.slugs import unique_slug
 from osce_cms.dates import EARLIEST_YEAR, LATEST_YEAR, validate_publication_time
 from osce_cms.richtext import RichTextField
@@ -35,8 +35,29 @@ class EventQuerySet(EditorialQuerySet):
     in_subtree = PressReleaseQuerySet.in_subtree
 
     def for_listing(self):
-        return self.select_related("meeting_type", "venue", "organiser").defer(
+        return self.select_related("meeting_type", "venue__country", "organiser").defer(
             "body", "agenda", "accreditation", "withdrawal_note", "alternative_url"
+        )
+
+    def for_page(self):
+        """What an event's page (and its API detail) shows, in a fixed number of queries.
+
+        Related events and releases are only those the public may see: a draft conference is
+        never named as the parent of a public session.
+        """
+        return self.select_related("meeting_type", "venue__country", "organiser").prefetch_related(
+            models.Prefetch("parent", queryset=Event.objects.public()),
+            models.Prefetch("sessions", queryset=Event.objects.listed().order_by("start_date")),
+            models.Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
+            models.Prefetch("countries", queryset=Country.objects.only("slug", "name")),
+            models.Prefetch(
+                "co_organisers",
+                queryset=Structure.objects.only("slug", "name", "public_name", "path"),
+            ),
+            "documents",
+            models.Prefetch(
+                "related_releases", queryset=PressRelease.objects.listed().for_listing()
+            ),
         )
 
     def upcoming(self, today=None):
@@ -152,6 +173,14 @@ class Event(EditorialModel):
         permissions = [
             ("review_event", _("Can review (approve or reject) events")),
             ("publish_event", _("Can publish, schedule, unpublish and withdraw events")),
+        ]
+        indexes = [
+            # The API's pages (newest start first) and the listing's past events.
+            models.Index(
+                fields=["-start_date", "-id"],
+                condition=models.Q(status__in=LISTED_STATUSES, deleted_at__isnull=True),
+                name="event_listed_start_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,6 +1,6 @@
 """The public events: the listing (upcoming first, then past), the event page, its calendar."""
 
-from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +10,6 @@ from django.views.generic import DetailView, ListView
 from editorial.views import PublicItemMixin
 from osce_cms.richtext import render_html
 from press.pagination import CountMemoPaginator
-from taxonomy.models import Country, FieldOfWork, Structure
 
 from . import calendar, structured_data
 from .filters import EventFilter
@@ -76,21 +75,7 @@ class EventDetailView(PublicItemMixin, DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return (
-            Event.objects.public()
-            .select_related("meeting_type", "venue__country", "organiser", "parent")
-            .prefetch_related(
-                Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
-                Prefetch("countries", queryset=Country.objects.only("slug", "name")),
-                Prefetch("co_organisers", queryset=Structure.objects.only("slug", "name", "path")),
-                Prefetch("sessions", queryset=Event.objects.listed().order_by("start_date")),
-                "documents",
-                Prefetch(
-                    "related_releases",
-                    queryset=Event.related_releases.rel.model.objects.listed().for_listing(),
-                ),
-            )
-        )
+        return Event.objects.public().for_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -106,7 +91,7 @@ class EventDetailView(PublicItemMixin, DetailView):
 
 
 def event_ics(request, slug):
-    event = Event.objects.public().select_related("venue__country").filter(slug=slug).first()
+    event = Event.objects.public().for_listing().filter(slug=slug).first()
     if event is None:
         raise Http404
     return calendar.response([event], request, filename=f"{event.slug}.ics")
@@ -114,5 +99,5 @@ def event_ics(request, slug):
 
 def feed_ics(request):
     filterset = EventFilterMixin().filterset_for(request)
-    events = filterset.qs.select_related("venue__country").order_by("-start_date", "-pk")
+    events = filterset.qs.order_by("-start_date", "-pk")
     return calendar.response(list(events[: calendar.FEED_SIZE]), request, filename="events.ics")
