@@ -7,16 +7,19 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings and conferences")
 
     def ready(self):
+        from alerts import registry as alerts_registry
         from editorial import registry
         from editorial.signals import schedule_changed
         from press import tasks
         from taxonomy.views import register_detail_context
 
         from . import preview
+        from .alerts import EventAlerts
         from .models import Event
         from .taxonomy_pages import upcoming_events_context
 
         register_detail_context(upcoming_events_context)
+        alerts_registry.register(EventAlerts())
         registry.register(
             Event,
             scope_field="organiser",
