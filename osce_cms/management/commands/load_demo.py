@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from meetings import demo as meetings_demo
+from meetings import demo_generated as meetings_generated
 from press import demo as press_demo
 from taxonomy import demo as taxonomy_demo
 
@@ -9,12 +10,16 @@ from taxonomy import demo as taxonomy_demo
 class Command(BaseCommand):
     help = (
         "Load the demo content where the site is empty (never overwrites); --newsroom adds the "
-        "demo newsroom, --releases N adds N generated press releases."
+        "demo newsroom, --releases N adds N generated press releases, --events N generated "
+        "events."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--releases", type=int, default=0, help="Number of generated press releases to add."
+        )
+        parser.add_argument(
+            "--events", type=int, default=0, help="Number of generated events to add."
         )
         parser.add_argument(
             "--newsroom",
@@ -23,7 +28,7 @@ class Command(BaseCommand):
             "images) while the site has no release but the seed.",
         )
 
-    def handle(self, *args, releases, newsroom, **options):
+    def handle(self, *args, releases, events, newsroom, **options):
         with transaction.atomic():
             taxonomy_demo.load(stdout=self.stdout)
             press_demo.load(stdout=self.stdout)
@@ -32,3 +37,5 @@ class Command(BaseCommand):
             press_demo.load_newsroom(stdout=self.stdout)
         if releases:
             press_demo.generate(releases, stdout=self.stdout)
+        if events:
+            meetings_generated.generate(events, stdout=self.stdout)
