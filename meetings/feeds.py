@@ -7,16 +7,18 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from .views import EventFilterMixin
+from osce_cms.feeds import feed_links
+
+from .filters import listed_events
 
 FEED_SIZE = 50
 
 
-class EventFeed(EventFilterMixin, Feed):
+class EventFeed(Feed):
     description = _("Newly announced meetings and conferences.")
 
     def get_object(self, request):
-        return self.filterset_for(request)
+        return listed_events(request)
 
     def title(self):
         return _("%(site)s events") % {"site": settings.SITE_SHORT_NAME}
@@ -42,3 +44,12 @@ class EventFeed(EventFilterMixin, Feed):
 
     def item_categories(self, event):
         return [event.meeting_type.name]
+
+
+def event_feed_links(query=""):
+    """The events' feeds (RSS of new events, the iCalendar feed), filtered by ``query``."""
+    return feed_links(
+        query,
+        rss=(_("New events (RSS)"), reverse("meetings:event-feed")),
+        ical=(_("Events (iCalendar)"), reverse("meetings:event-calendar-feed")),
+    )

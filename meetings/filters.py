@@ -66,3 +66,10 @@ class EventFilter(FacetedFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.search(value)
+
+
+def listed_events(request):
+    """The listing's filter over the listed events, from ``request``'s query string."""
+    return EventFilter(
+        request.GET or None, queryset=Event.objects.listed().for_listing(), request=request
+    )

@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from editorial.views import PublicItemMixin
+from osce_cms.feeds import ICALENDAR, FeedLink
 from osce_cms.richtext import render_html
 from press.pagination import CountMemoPaginator
 
 from . import calendar, structured_data
-from .filters import EventFilter
+from .feeds import event_feed_links
+from .filters import listed_events
 from .models import Event
 
 
@@ -26,21 +28,14 @@ def upcoming_first(queryset, today):
     ).order_by("is_past", F("upcoming_start").asc(), "start_time", "-start_date", "-pk")
 
 
-class EventFilterMixin:
-    def filterset_for(self, request):
-        return EventFilter(
-            request.GET or None, queryset=Event.objects.listed().for_listing(), request=request
-        )
-
-
-class EventListView(EventFilterMixin, ListView):
+class EventListView(ListView):
     template_name = "meetings/event_list.html"
     paginate_by = 20
     context_object_name = "events"
 
     def get_queryset(self):
         self.today = timezone.localdate()
-        self.filterset = self.filterset_for(self.request)
+        self.filterset = listed_events(self.request)
         return upcoming_first(self.filterset.qs, self.today)
 
     def get_paginator(self, queryset, per_page, **kwargs):
@@ -58,6 +53,7 @@ class EventListView(EventFilterMixin, ListView):
         context["filter"] = self.filterset
         context["facets"] = self.filterset.facets()
         context["active_filters"] = self.filterset.active
+        context["feed_links"] = event_feed_links(self.filterset.feed_query)
         context["breadcrumbs"] = [(_("Home"), reverse("home"))]
         events = context["events"]
         groups = [
@@ -83,6 +79,13 @@ class EventDetailView(PublicItemMixin, DetailView):
         context["body"] = render_html(event.body)
         context["agenda"] = render_html(event.agenda)
         context["json_ld"] = structured_data.event_json_ld(event, self.request)
+        context["feed_links"] = [
+            FeedLink(
+                ICALENDAR,
+                _("Add to calendar"),
+                reverse("meetings:event-calendar", kwargs={"slug": event.slug}),
+            )
+        ]
         context["breadcrumbs"] = [
             (_("Home"), reverse("home")),
             (_("Events"), reverse("meetings:event-list")),
@@ -98,6 +101,6 @@ def event_ics(request, slug):
 
 
 def feed_ics(request):
-    filterset = EventFilterMixin().filterset_for(request)
+    filterset = listed_events(request)
     events = filterset.qs.order_by("-start_date", "-pk")
     return calendar.response(list(events[: calendar.FEED_SIZE]), request, filename="events.ics")

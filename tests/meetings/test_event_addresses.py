@@ -216,3 +216,23 @@ def test_bad_input_in_the_admin_is_a_form_error(world_nodes, editor, changes, fi
     assert response.status_code == 200
     assert field in response.context["adminform"].form.errors
     assert not Event.objects.exists()
+
+
+def test_a_preview_link_shows_a_draft_events_page_privately_and_stops_when_revoked(
+    world_nodes, editor
+):
+    from django.utils import timezone
+
+    from editorial import preview
+
+    item = event(world_nodes, title="Embargoed summit", slug="embargoed", status=Status.DRAFT)
+    link = preview.create_link(item, editor, timezone.now() + dt.timedelta(days=2))
+    client = Client()
+    assert client.get("/events/embargoed/").status_code == 404
+    response = client.get(preview.url_for(link))
+    assert response.status_code == 200
+    assert "Embargoed summit" in response.text and "Add to calendar" in response.text
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+    preview.revoke_link(link, editor)
+    assert client.get(preview.url_for(link)).status_code == 404

@@ -316,3 +316,25 @@ def test_demo_has_real_meetings_and_loading_again_changes_nothing(demo):
     meetings_demo.load(stdout=StringIO())
     stockholm.refresh_from_db()
     assert stockholm.title == "Edited by an editor"
+
+
+def test_pages_announce_their_filtered_feeds_and_calendars(world_nodes, client):
+    item = event(world_nodes, title="Council A")
+    listing = client.get("/events/?meeting_type=summit-meetings").content.decode()
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="New events (RSS)" '
+        'href="/events/feed/?meeting_type=summit-meetings">'
+    ) in listing
+    assert (
+        '<link rel="alternate" type="text/calendar" title="Events (iCalendar)" '
+        'href="/events/feed.ics?meeting_type=summit-meetings">'
+    ) in listing
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert (
+        f'type="text/calendar" title="Add to calendar" href="{item.get_absolute_url()}event.ics"'
+        in page
+    )
+    councils = client.get(world_nodes["councils"].get_absolute_url()).content.decode()
+    calendar = "/events/feed.ics?meeting_type=ministerial-council-meetings"
+    assert f'type="text/calendar" title="Events (iCalendar)" href="{calendar}"' in councils
+    assert f'class="feed-link" href="{calendar}"' in councils
