@@ -49,7 +49,7 @@ from .models import ContentGeneration
 
 GENERATION_PK = 1
 # Apps whose models make up the public output; of their models, these do not.
-CONTENT_APPS = ("taxonomy", "press")
+CONTENT_APPS = ("taxonomy", "press", "meetings")
 NOT_PUBLIC_MODELS = {
     "press.editorialscope",
     "press.revision",
