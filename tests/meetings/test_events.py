@@ -338,3 +338,39 @@ def test_pages_announce_their_filtered_feeds_and_calendars(world_nodes, client):
     calendar = "/events/feed.ics?meeting_type=ministerial-council-meetings"
     assert f'type="text/calendar" title="Events (iCalendar)" href="{calendar}"' in councils
     assert f'class="feed-link" href="{calendar}"' in councils
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "calendar"),
+    [
+        ("fr", "Événements", "Ajouter au calendrier"),
+        ("de", "Veranstaltungen", "Zum Kalender hinzufügen"),
+        ("ru", "Мероприятия", "Добавить в календарь"),
+    ],
+)
+def test_the_events_pages_speak_the_visitors_language(
+    world_nodes, client, language, heading, calendar
+):
+    path = event(world_nodes, title="Council A", days=2).get_absolute_url()
+    listing = client.get(f"/{language}/events/")
+    assert listing.status_code == 200
+    assert f'<h1 class="newsroom__title">{heading}</h1>' in listing.text
+    page = client.get(f"/{language}{path}")
+    assert page.status_code == 200
+    assert calendar in page.text
+    assert 'lang="en"' in page.text  # the English title and summary are marked as English
+
+
+def test_the_page_shows_times_in_the_venues_zone_and_names_it(world_nodes, client):
+    item = event(
+        world_nodes,
+        title="Astana session",
+        start_time=dt.time(10),
+        end_time=dt.time(12, 30),
+        time_zone="Asia/Almaty",
+    )
+    page = client.get(item.get_absolute_url()).text
+    assert '<time datetime="2026-12-01T10:00:00+05:00">' in page
+    assert '<time datetime="2026-12-01T12:30:00+05:00">' in page
+    assert "1 December 2026, 10 a.m.</time> – " in page  # not 6 a.m., Vienna's time
+    assert '>12:30 p.m.</time> <span class="event-zone">(Asia/Almaty)</span>' in page
