@@ -5,7 +5,7 @@ alert: each tree filter is one term group (any of its nodes, subtrees included),
 more group. A release carries the keys of its terms and of all their ancestors, and of its words.
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
 from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alerts.registry import MAX_WORDS, AlertKind, ItemSummary, ParsedFilter, words
 from osce_cms.links import absolute_url
+from taxonomy import subtrees
 
 from .filters import ReleaseFilter
 from .models import PressRelease
@@ -75,14 +76,7 @@ class PressReleaseAlerts(AlertKind):
         for name, model in ReleaseFilter.TREE_FILTERS.items():
             relation = ReleaseFilter.base_filters[name].relation
             # The release's nodes and all their ancestors, in one query per tree.
-            tagged = PressRelease.objects.filter(
-                pk=release.pk,
-                **{
-                    f"{relation}__tree_id": OuterRef("tree_id"),
-                    f"{relation}__lft__gte": OuterRef("lft"),
-                    f"{relation}__lft__lte": OuterRef("rght"),
-                },
-            )
+            tagged = PressRelease.objects.filter(subtrees.within_outer(relation), pk=release.pk)
             ancestors = model.objects.filter(Exists(tagged)).values_list("pk", flat=True)
             keys.update(self.key_for(name, pk) for pk in ancestors)
         text = " ".join([release.title, release.lead, release.body])

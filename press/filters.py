@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from osce_cms.caching import memoize_for_generation
+from taxonomy import subtrees
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 from .models import PressRelease
@@ -263,9 +264,7 @@ def subtree_counts(model, relation, releases):
     counted = []
     for node in nodes:
         node.release_count = sum(
-            direct.get(other.pk, 0)
-            for other in nodes
-            if other.tree_id == node.tree_id and node.lft <= other.lft <= node.rght
+            direct.get(other.pk, 0) for other in nodes if subtrees.contains(node, other)
         )
         if node.release_count:
             counted.append(node)

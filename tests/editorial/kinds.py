@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from editorial.models import Status
+from taxonomy.models import Page
 
 from ..press import workflow_world as world
 
@@ -34,6 +35,18 @@ def _release(scope_node, *, author, status, title, published_at=None):
     )
 
 
+def _page(scope_node, *, author, status, title, published_at=None):
+    return Page.objects.create(
+        title=title,
+        slug=f"{title.lower().replace(' ', '-')}-{next(_numbers)}",
+        body="<p>Text.</p>",
+        status=status,
+        published_at=published_at or timezone.now() - timedelta(hours=1),
+        first_published_at=timezone.now() if status == Status.PUBLISHED else None,
+        created_by=author,
+    )
+
+
 FACTORIES = {
     "press.pressrelease": Factory(
         make=_release,
@@ -44,6 +57,7 @@ FACTORIES = {
             "/press-releases/?q=Zanzibarleak",
         ),
     ),
+    "taxonomy.page": Factory(make=_page, listing_urls=("/",)),
 }
 
 
