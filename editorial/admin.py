@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from mptt.forms import TreeNodeChoiceField
 
+from osce_cms.admin_storage import StorageFailureAdminMixin
 from osce_cms.admin_users import RightsLimitedUserAdmin
 from taxonomy.models import Structure
 
@@ -98,7 +99,7 @@ def workflow_form(base):
     return WorkflowForm
 
 
-class WorkflowAdminMixin:
+class WorkflowAdminMixin(StorageFailureAdminMixin):
     change_form_template = "admin/editorial/change_form.html"
 
     @property
