@@ -8,9 +8,11 @@ FilterSet, how the description names each tree, which text is searched, and how 
 summarised.
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
 from django.utils.http import urlencode
 from django.utils.translation import gettext
+
+from taxonomy import subtrees
 
 from .registry import MAX_WORDS, AlertKind, ParsedFilter, words
 
@@ -69,14 +71,7 @@ class FacetedAlertKind(AlertKind):
         for name, model in self.filter_class.TREE_FILTERS.items():
             relation = self.filter_class.base_filters[name].relation
             # The item's nodes and all their ancestors, in one query per tree.
-            tagged = self.model.objects.filter(
-                pk=item.pk,
-                **{
-                    f"{relation}__tree_id": OuterRef("tree_id"),
-                    f"{relation}__lft__gte": OuterRef("lft"),
-                    f"{relation}__lft__lte": OuterRef("rght"),
-                },
-            )
+            tagged = self.model.objects.filter(subtrees.within_outer(relation), pk=item.pk)
             ancestors = model.objects.filter(Exists(tagged)).values_list("pk", flat=True)
             keys.update(self.key_for(name, pk) for pk in ancestors)
         text = " ".join(getattr(item, field) or "" for field in self.text_fields)

@@ -11,27 +11,22 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView, View
 
+from osce_cms.breadcrumbs import trail
+
 from . import ratelimit, registry, subscriptions, tokens
 from .forms import SignupForm
 from .models import Subscriber, Subscription
-
-HOME = (_("Home"), "home")
-
-
-def _crumbs(*items):
-    return [(label, reverse(name)) for label, name in (HOME, *items)]
 
 
 def invalid_link(request, error):
     return render(
         request,
         "alerts/link_invalid.html",
-        {"expired": error.expired, "breadcrumbs": _crumbs()},
+        {"expired": error.expired, "breadcrumbs": trail()},
         status=400,
     )
 
@@ -65,7 +60,7 @@ class SignupView(FormView):
             notices=self.parsed.notices,
             query=query,
             listing_url=f"{listing}?{self.parsed.query}" if self.parsed.query else listing,
-            breadcrumbs=_crumbs(),
+            breadcrumbs=trail(),
         )
         return context
 
@@ -73,7 +68,7 @@ class SignupView(FormView):
         client = self.request.META.get("REMOTE_ADDR", "")
         if not ratelimit.allow("client", client, settings.ALERTS_SIGNUPS_PER_CLIENT):
             return render(
-                self.request, "alerts/too_many.html", {"breadcrumbs": _crumbs()}, status=429
+                self.request, "alerts/too_many.html", {"breadcrumbs": trail()}, status=429
             )
         email = form.cleaned_data["email"].strip().lower()
         # Past the address's limit the answer is the same, but no more e-mail goes to it.
@@ -93,7 +88,7 @@ class RequestedView(TemplateView):
     template_name = "alerts/requested.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "breadcrumbs": _crumbs()}
+        return {**super().get_context_data(**kwargs), "breadcrumbs": trail()}
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -105,7 +100,7 @@ class ConfirmView(View):
             tokens.read_confirm_token(token)
         except tokens.InvalidLink as error:
             return invalid_link(request, error)
-        return render(request, "alerts/confirm.html", {"breadcrumbs": _crumbs()})
+        return render(request, "alerts/confirm.html", {"breadcrumbs": trail()})
 
     def post(self, request, token):
         try:
@@ -120,7 +115,7 @@ class ConfirmView(View):
                 "description": subscription.filter.description(),
                 "frequency": subscription.get_frequency_display(),
                 "manage_url": manage_url,
-                "breadcrumbs": _crumbs(),
+                "breadcrumbs": trail(),
             },
         )
 
@@ -154,7 +149,7 @@ class ManageView(View):
         return render(
             request,
             "alerts/manage.html",
-            {"subscriber": subscriber, "rows": rows, "breadcrumbs": _crumbs()},
+            {"subscriber": subscriber, "rows": rows, "breadcrumbs": trail()},
         )
 
     def post(self, request, token):
@@ -166,7 +161,7 @@ class ManageView(View):
         if subscriber is not None:
             subscriptions.unsubscribe_all(subscriber)
         return render(
-            request, "alerts/unsubscribed.html", {"everything": True, "breadcrumbs": _crumbs()}
+            request, "alerts/unsubscribed.html", {"everything": True, "breadcrumbs": trail()}
         )
 
 
@@ -193,7 +188,7 @@ class UnsubscribeView(View):
             "alerts/unsubscribe.html",
             {
                 "description": subscription.filter.description() if subscription else None,
-                "breadcrumbs": _crumbs(),
+                "breadcrumbs": trail(),
             },
         )
 
@@ -204,4 +199,4 @@ class UnsubscribeView(View):
             return invalid_link(request, error)
         if subscription is not None:
             subscriptions.unsubscribe(subscription)
-        return render(request, "alerts/unsubscribed.html", {"breadcrumbs": _crumbs()})
+        return render(request, "alerts/unsubscribed.html", {"breadcrumbs": trail()})

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from osce_cms.dates import validate_publication_time
 
 from . import scopes
-from .models import DRAFT_STATUSES, Status
+from .models import DRAFT_STATUSES, AuditEntry, EndAction, Status
 from .registry import kind_of
 
 APPROVABLE = (Status.DRAFT, Status.SUBMITTED)
@@ -82,6 +83,24 @@ def future_time(value):
     return value
 
 
+def one_of(choices):
+    def clean(value):
+        if value not in choices.values:
+            raise ValidationError(_("Choose what happens at the end."))
+        return value
+
+    return clean
+
+
+def stripped(value):
+    return (value or "").strip()
+
+
+def _zoned(label):
+    """A time field's label naming the organisation's time zone (entered and shown in it)."""
+    return _("%(label)s (%(zone)s time)") % {"label": label, "zone": settings.TIME_ZONE}
+
+
 @dataclass(frozen=True)
 class Input:
     """What an action needs from the user: a form field and how its value is checked."""
@@ -101,12 +120,36 @@ COMMENT = Input(
 WHEN = Input(
     "when",
     lambda: forms.DateTimeField(
-        label=_("Publish at"),
+        label=_zoned(_("Publish at")),
         required=False,
         validators=[validate_publication_time],
         help_text=_("Format: 2026-03-02 12:00"),
     ),
     future_time,
+)
+ENDS_AT = Input(
+    "ends_at",
+    lambda: forms.DateTimeField(
+        label=_zoned(_("End at")),
+        required=False,
+        validators=[validate_publication_time],
+        help_text=_("Format: 2026-03-02 12:00"),
+    ),
+    future_time,
+)
+END_ACTION = Input(
+    "end_action",
+    lambda: forms.ChoiceField(label=_("Then"), choices=EndAction.choices, required=False),
+    one_of(EndAction),
+)
+END_NOTE = Input(
+    "end_note",
+    lambda: forms.CharField(
+        label=_("Withdrawal notice (for a withdrawal)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    ),
+    stripped,
 )
 REASON = Input(
     "reason",
@@ -254,7 +297,6 @@ def allowed(user, name, item):
 
 
 def _force_publisher_id(item):
-    from .models import AuditEntry
 
     return (
         AuditEntry.objects.for_item(item)
@@ -331,3 +373,4 @@ declare("preview", label=_("Preview"), right="view")
 declare("edit", label=_("Edit"), right="change", when=_may_edit)
 declare("share_preview", label=_("Share a preview"), right="change")
 declare("publish_scheduled", label=_("Published at its scheduled time"), right="superuser")
+declare("scheduled_end", label=_("Ended at its scheduled time"), right="superuser")

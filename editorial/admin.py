@@ -11,6 +11,7 @@ data. URL names follow Django's: ``admin:<app>_<model>_workflow``, ``..._transit
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from mptt.forms import TreeNodeChoiceField
 
+from osce_cms.admin_storage import StorageFailureAdminMixin
 from osce_cms.admin_users import RightsLimitedUserAdmin
 from taxonomy.models import Structure
 
@@ -97,7 +99,7 @@ def workflow_form(base):
     return WorkflowForm
 
 
-class WorkflowAdminMixin:
+class WorkflowAdminMixin(StorageFailureAdminMixin):
     change_form_template = "admin/editorial/change_form.html"
 
     @property
@@ -118,7 +120,12 @@ class WorkflowAdminMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = workflow_form(kwargs.get("form", self.form))
-        return super().get_form(request, obj, change, **kwargs)
+        form = super().get_form(request, obj, change, **kwargs)
+        if "published_at" in form.base_fields:
+            form.base_fields["published_at"].help_text = _(
+                "Entered and shown in %(zone)s time; a time ahead is an embargo."
+            ) % {"zone": settings.TIME_ZONE}
+        return form
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
@@ -305,9 +312,16 @@ class WorkflowAdminMixin:
             if entry.name != "restore_revision" and not entry.trash
         ]
         return {
+            "TIME_ZONE": settings.TIME_ZONE,
             "workflow_actions": actions,
             "rejection": item.audit_entries.filter(action="reject").select_related("user").first(),
         }
+
+    def changelist_view(self, request, extra_context=None):
+        user = request.user
+        can_see_trash = user.is_superuser or user.has_perm(self.kind.perm("delete"))
+        extra_context = {"can_see_trash": can_see_trash, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from osce_cms.caching import memoize_for_generation
+from taxonomy import subtrees
 
 # Asked-for dates are clamped to these: the ends of Python's date range overflow in a time zone.
 EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2999, 12, 31)
@@ -212,9 +213,7 @@ def subtree_counts(model, relation, items):
     counted = []
     for node in nodes:
         node.item_count = sum(
-            direct.get(other.pk, 0)
-            for other in nodes
-            if other.tree_id == node.tree_id and node.lft <= other.lft <= node.rght
+            direct.get(other.pk, 0) for other in nodes if subtrees.contains(node, other)
         )
         if node.item_count:
             counted.append(node)

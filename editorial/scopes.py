@@ -6,7 +6,9 @@ lies in that union; an item of a kind without a scope field is in everyone's sco
 alone decide).
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
+
+from taxonomy import subtrees
 
 from .models import EditorialScope
 from .registry import kind_of
@@ -14,12 +16,8 @@ from .registry import kind_of
 
 def _covering(user, prefix):
     """Scope nodes of ``user`` that contain the structure at ``prefix`` (a subquery)."""
-    return EditorialScope.objects.filter(
-        user=user,
-        structure__tree_id=OuterRef(f"{prefix}tree_id"),
-        structure__lft__lte=OuterRef(f"{prefix}lft"),
-        structure__rght__gte=OuterRef(f"{prefix}rght"),
-    )
+    prefix = prefix.removesuffix("__")
+    return EditorialScope.objects.filter(subtrees.containing_outer("structure", prefix), user=user)
 
 
 def scoped(queryset, user, field=None):
@@ -62,10 +60,7 @@ def in_scope(user, structure):
         return True
     if structure is None:
         return False
-    return any(
-        tree_id == structure.tree_id and lft <= structure.lft and structure.rght <= rght
-        for tree_id, lft, rght in scope_nodes(user)
-    )
+    return any(subtrees.contains(node, structure) for node in scope_nodes(user))
 
 
 def item_in_scope(user, item):

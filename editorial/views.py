@@ -1,4 +1,9 @@
-"""What every public item page shares: 410 for an unpublished item, 301 for an old slug."""
+"""The public detail page of an editorial item, shared by every content type.
+
+Only what is public now is shown; an unpublished item answers 410 Gone (or redirects to its
+alternative address), and an old address of a public item redirects permanently to its
+current one. Previews render the same view for an item chosen by the engine.
+"""
 
 from django.http import Http404, HttpResponseGone, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
@@ -9,14 +14,12 @@ from .models import SlugRedirect, Status
 
 
 class PublicItemMixin:
-    """For a ``DetailView`` of an editorial model whose queryset holds its public items.
+    """For a ``DetailView`` of a registered model, looked up by ``slug``."""
 
-    An item that was public and has been unpublished answers 410 Gone (``gone_template_name``)
-    or redirects to its alternative address; one that never was public is a plain 404, so an
-    embargoed address is never confirmed; an old slug of a public item moves permanently.
-    """
+    gone_template = "editorial/gone.html"
 
-    gone_template_name = None
+    def get_queryset(self):
+        return self.model.objects.public()
 
     def get(self, request, *args, **kwargs):
         try:
@@ -25,9 +28,13 @@ class PublicItemMixin:
             return self.gone_or_moved(kwargs["slug"])
 
     def gone_or_moved(self, slug):
-        model = self.model
+        """An unpublished item is gone (or replaced); an old slug moves to the new one.
+
+        One that was never public (unpublished while scheduled) is a 404 like anything else that
+        never was: a 410 would confirm that an embargoed address existed.
+        """
         unpublished = (
-            model.objects.alive()
+            self.model.objects.alive()
             .filter(slug=slug, status=Status.UNPUBLISHED, first_published_at__isnull=False)
             .only("alternative_url")
             .first()
@@ -38,8 +45,31 @@ class PublicItemMixin:
                 target, allowed_hosts={self.request.get_host()}
             ):
                 return redirect(target)
-            return HttpResponseGone(render_to_string(self.gone_template_name, request=self.request))
-        moved = SlugRedirect.objects.moved_to(model.objects.public(), slug)
+            return HttpResponseGone(render_to_string(self.gone_template, request=self.request))
+        moved = SlugRedirect.objects.moved_to(self.model.objects.public(), slug)
         if moved is not None:
             return HttpResponsePermanentRedirect(moved.get_absolute_url())
         raise Http404
+
+
+class PreviewMixin:
+    """Renders the view for ``item`` whatever its state, with the "not public" banner."""
+
+    item = None
+    editor_url = None
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.item
+        context = self.get_context_data(object=self.object)
+        context["preview"] = {"editor_url": self.editor_url}
+        return self.render_to_response(context)
+
+
+def detail_preview(view_class):
+    """A registry ``preview``: renders ``view_class`` (a detail view by slug) for an item."""
+    preview_view = type(f"{view_class.__name__}Preview", (PreviewMixin, view_class), {})
+
+    def render(request, item, editor_url=None):
+        return preview_view.as_view(item=item, editor_url=editor_url)(request, slug=item.slug)
+
+    return render

@@ -20,9 +20,13 @@ from django.utils.translation import gettext_lazy as _
 
 from . import revisions, scopes, signals, slugs
 from .actions import (
+    ACTIONS,
     ALTERNATIVE_URL,
     APPROVABLE,
     COMMENT,
+    END_ACTION,
+    END_NOTE,
+    ENDS_AT,
     NOTE,
     REASON,
     WHEN,
@@ -33,7 +37,7 @@ from .actions import (
     changed_since_message,
     may_publish,
 )
-from .models import ONLINE_STATUSES, AuditEntry, ChangeNote, SlugRedirect, Status
+from .models import ONLINE_STATUSES, AuditEntry, ChangeNote, EndAction, SlugRedirect, Status
 from .registry import kind_of, kinds
 
 logger = logging.getLogger(__name__)
@@ -129,7 +133,6 @@ def audit(item, user, action, *, from_status="", to_status="", comment=""):
 
 
 def _label(name):
-    from .actions import ACTIONS
 
     entry = ACTIONS.get(name)
     return str(entry.done or entry.label) if entry else name
@@ -392,6 +395,73 @@ def unpublish(item, user, alternative_url="", *, now):
     )
 
 
+@action(
+    "schedule_end",
+    label=_("Schedule the end (withdraw or unpublish at a time)"),
+    done=_("End scheduled"),
+    right="publish",
+    states=(Status.SCHEDULED, Status.PUBLISHED),
+    inputs=(ENDS_AT, END_ACTION, END_NOTE),
+)
+def schedule_end(item, user, ends_at, end_action, end_note="", *, now):
+    """At ``ends_at``, withdraw (with ``end_note``) or unpublish the item (``run_due`` does it)."""
+    if ends_at <= item.published_at:
+        raise ValidationError(_("The end must come after the publication time."))
+    if end_action == EndAction.WITHDRAW and not end_note:
+        raise ValidationError(_("Write the withdrawal notice the public will see."))
+    old = item.status
+    item.ends_at, item.end_action = ends_at, end_action
+    item.end_note = end_note if end_action == EndAction.WITHDRAW else ""
+    return save_transition(
+        item,
+        user,
+        "schedule_end",
+        old,
+        comment=f"{item.get_end_action_display()}: {ends_at:%Y-%m-%d %H:%M %Z}",
+        fields=["ends_at", "end_action", "end_note"],
+    )
+
+
+def _has_end(user, item):
+    return item.ends_at is not None
+
+
+@action(
+    "cancel_end",
+    label=_("Cancel the scheduled end"),
+    done=_("Scheduled end cancelled"),
+    right="publish",
+    states=(Status.SCHEDULED, Status.PUBLISHED),
+    when=_has_end,
+)
+def cancel_end(item, user, *, now):
+    old = item.status
+    item.ends_at, item.end_action, item.end_note = None, "", ""
+    return save_transition(
+        item, user, "cancel_end", old, fields=["ends_at", "end_action", "end_note"]
+    )
+
+
+def _end(item, now):
+    """The scheduled end of a public item has come: withdraw or unpublish it."""
+    old = item.status
+    if item.end_action == EndAction.WITHDRAW:
+        item.status = Status.WITHDRAWN
+        item.withdrawn_at, item.withdrawal_note = now, item.end_note
+    else:
+        item.status = Status.UNPUBLISHED
+    comment = item.get_end_action_display()
+    item.ends_at, item.end_action, item.end_note = None, "", ""
+    save_transition(
+        item,
+        None,
+        "scheduled_end",
+        old,
+        comment=str(comment),
+        fields=["withdrawn_at", "withdrawal_note", "ends_at", "end_action", "end_note"],
+    )
+
+
 def _trash_write(item, user, name):
     item.version = F("version") + 1
     item.save(update_fields=["deleted_at", "version", "updated_at"])
@@ -503,6 +573,9 @@ ENGINE_FIELDS = (
     "withdrawn_at",
     "withdrawal_note",
     "alternative_url",
+    "ends_at",
+    "end_action",
+    "end_note",
     "deleted_at",
     "created_by_id",
 )
@@ -638,9 +711,10 @@ def save_new(item, user):
 def run_due(now=None):
     """Do every transition whose time has come, for every content type (idempotent).
 
-    Scheduled items whose publication time has passed become published. Rows another run is
-    handling are skipped (``SKIP LOCKED``), so overlapping runs never do a transition twice.
-    Returns the items changed.
+    Scheduled items whose publication time has passed become published; public items whose
+    scheduled end has come are withdrawn or unpublished. Rows another run is handling are
+    skipped (``SKIP LOCKED``), so overlapping runs never do a transition twice. Returns the
+    items changed.
     """
     now = now or timezone.now()
     done = []
@@ -660,6 +734,16 @@ def run_due(now=None):
             _notify(item, "published", None)
             announce(item, signals.PUBLISHED)
             done.append(item)
+        ending = (
+            kind.model.objects.alive()
+            .filter(status=Status.PUBLISHED, ends_at__lte=now)
+            .select_for_update(skip_locked=True)
+            .order_by("ends_at", "pk")
+        )
+        for item in ending:
+            with published_changes(item, now):
+                _end(item, now)
+            done.append(item)
     return done
 
 
@@ -674,6 +758,7 @@ __all__ = [
     "TransitionError",
     "approve",
     "audit",
+    "cancel_end",
     "cancel_schedule",
     "delete",
     "force_publish",
@@ -688,6 +773,7 @@ __all__ = [
     "save_edit",
     "save_new",
     "schedule",
+    "schedule_end",
     "submit",
     "undo_withdraw",
     "unpublish",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from editorial.views import PublicItemMixin
+from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.feeds import ICALENDAR, FeedLink
 from osce_cms.richtext import render_html
 from press.pagination import CountMemoPaginator
@@ -28,7 +29,7 @@ def upcoming_first(queryset, today):
     ).order_by("is_past", F("upcoming_start").asc(), "start_time", "-start_date", "-pk")
 
 
-class EventListView(ListView):
+class EventListView(BreadcrumbsMixin, ListView):
     template_name = "meetings/event_list.html"
     paginate_by = 20
     context_object_name = "events"
@@ -54,7 +55,6 @@ class EventListView(ListView):
         context["facets"] = self.filterset.facets()
         context["active_filters"] = self.filterset.active
         context["feed_links"] = event_feed_links(self.filterset.feed_query)
-        context["breadcrumbs"] = [(_("Home"), reverse("home"))]
         events = context["events"]
         groups = [
             (_("Upcoming events"), [event for event in events if not event.is_past]),
@@ -64,10 +64,10 @@ class EventListView(ListView):
         return context
 
 
-class EventDetailView(PublicItemMixin, DetailView):
+class EventDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
     model = Event
     template_name = "meetings/event_detail.html"
-    gone_template_name = "meetings/event_gone.html"
+    gone_template = "meetings/event_gone.html"
     context_object_name = "event"
 
     def get_queryset(self):
@@ -86,11 +86,10 @@ class EventDetailView(PublicItemMixin, DetailView):
                 reverse("meetings:event-calendar", kwargs={"slug": event.slug}),
             )
         ]
-        context["breadcrumbs"] = [
-            (_("Home"), reverse("home")),
-            (_("Events"), reverse("meetings:event-list")),
-        ]
         return context
+
+    def get_breadcrumbs(self):
+        return [(_("Events"), reverse("meetings:event-list"))]
 
 
 def event_ics(request, slug):

@@ -6,11 +6,6 @@ class OsceCmsConfig(AppConfig):
     name = "osce_cms"
     verbose_name = "OSCE CMS"
 
-    def ready(self):
-        from .caching import connect_signals
-
-        connect_signals()
-
 
 class SiteAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with the project's site (osce_cms.admin_site), in INSTALLED_APPS."""

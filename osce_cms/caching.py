@@ -1,9 +1,17 @@
 """The content generation, the anonymous page cache and the HTTP caching headers.
 
 Every cached public page is stored under a key that contains the *content generation*: a number
-that any change to public content advances (``bump_generation``, called by the signal handlers
-below and by code that writes without signals, such as ``QuerySet.update`` or the
-``publish_scheduled`` command). A page cached before a change is never found again after it.
+that any change to public output advances (``bump_generation``). A page cached before a change is
+never found again after it. Only changes the public can see advance it, so that drafts and
+workflow steps nobody outside sees leave cached pages and their ``Last-Modified`` alone:
+
+- each app registers the models that are public as a whole (trees, menus) with
+  ``register_public_models``: every save, delete, many-to-many change or tree move of them
+  advances the generation;
+- editorial content (releases, pages, ...) is announced by the editorial engine, which calls
+  ``bump_generation`` when an item's public output changes and ``note_schedule_changed`` when
+  the time something goes public moves (its ``register_next_due`` says when that is);
+- code that writes without signals (``QuerySet.update``, bulk loads) calls ``bump_generation``.
 
 Why the generation lives in the database (``osce_cms.models.ContentGeneration``) and not in the
 cache or in process memory: with the local-memory cache each gunicorn worker has its own cache,
@@ -18,10 +26,10 @@ any content, and a change advances the generation only *after* its transaction h
 request that overlaps a change may store old content, but under the old generation, which no later
 request looks up.
 
-A scheduled release becomes public when its time comes, without any write. The row therefore
+A scheduled item becomes public when its time comes, without any write. The row therefore
 also holds ``next_due``, the earliest future publication time; the first request after that time
 advances the generation itself (one compare-and-swap UPDATE, so only one worker does it), and the
-release appears exactly on time.
+item appears exactly on time.
 """
 
 import hashlib
@@ -29,7 +37,6 @@ from datetime import timedelta
 from functools import partial
 from typing import NamedTuple
 
-from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
@@ -48,14 +55,6 @@ from mptt.signals import node_moved
 from .models import ContentGeneration
 
 GENERATION_PK = 1
-# Apps whose models make up the public output; of their models, these do not.
-CONTENT_APPS = ("taxonomy", "press", "meetings")
-NOT_PUBLIC_MODELS = {
-    "press.editorialscope",
-    "press.revision",
-    "press.auditentry",
-    "press.previewlink",
-}
 # Response headers that a shared page may vary on: the cache key covers both.
 SHAREABLE_VARY = {"accept-language", "cookie", "accept-encoding"}
 
@@ -63,25 +62,22 @@ SHAREABLE_VARY = {"accept-language", "cookie", "accept-encoding"}
 # The generation -------------------------------------------------------------------------------
 
 
-def _next_due(now, using):
-    """The earliest future publication time of an item that will then go public, or None."""
-    from editorial.models import ONLINE_STATUSES
-    from editorial.registry import kinds
+_next_due_sources = []
 
-    times = [
-        kind.model.objects.using(using)
-        .alive()
-        .filter(status__in=ONLINE_STATUSES, published_at__gt=now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-        for kind in kinds()
-    ]
+
+def register_next_due(source):
+    """Add ``source(now, using)``: the earliest time after ``now`` something goes public."""
+    _next_due_sources.append(source)
+
+
+def _next_due(now, using):
+    """The earliest future time at which something becomes public, or None."""
+    times = [source(now, using) for source in _next_due_sources]
     return min((time for time in times if time is not None), default=None)
 
 
-def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None):
-    """Advance the generation by one and recompute ``next_due``.
+def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None, step=1):
+    """Advance the generation by ``step`` (0: only recompute) and recompute ``next_due``.
 
     A compare-and-swap on the value: when two processes advance at once, the loser re-reads and
     tries again, so every writer's own change is reflected in the ``next_due`` that remains. A
@@ -111,10 +107,16 @@ def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None):
         next_due = _next_due(now, using)
         if stored_due and stored_due > now and (next_due is None or stored_due < next_due):
             next_due = stored_due
+        changed = (
+            {
+                "value": current["value"] + step,
+                "changed_at": change_time(now, current["changed_at"]),
+            }
+            if step
+            else {}
+        )
         swapped = rows.filter(pk=GENERATION_PK, value=current["value"]).update(
-            value=current["value"] + 1,
-            changed_at=change_time(now, current["changed_at"]),
-            next_due=next_due,
+            next_due=next_due, **changed
         )
         if swapped:
             return
@@ -169,6 +171,15 @@ def current_generation():
     return row[0], row[1]
 
 
+def note_schedule_changed(using=None):
+    """The time something goes public moved: recompute ``next_due`` (after commit), nothing else.
+
+    Cached pages stay: nothing public changed yet.
+    """
+    using = using or router.db_for_write(ContentGeneration)
+    transaction.on_commit(partial(_advance, using, step=0), using=using, robust=True)
+
+
 REQUEST_GENERATION_ATTR = "content_generation"
 
 
@@ -201,7 +212,7 @@ def memoize_for_generation(name, parts, compute, timeout=None, request=None):
     return value
 
 
-# Signals: every write to public content advances the generation -------------------------------
+# Public models: every write to them advances the generation ---------------------------------
 
 
 def _on_change(sender, using=None, **kwargs):
@@ -213,27 +224,23 @@ def _on_m2m_change(sender, action, using=None, **kwargs):
         bump_generation(using)
 
 
-def content_models():
-    """The models whose rows can change what a public page shows."""
-    for label in CONTENT_APPS:
-        for model in apps.get_app_config(label).get_models():
-            if model._meta.label_lower not in NOT_PUBLIC_MODELS:
-                yield model
+def register_public_models(*models):
+    """Every save, delete, many-to-many change or tree move of ``models`` changes public output.
 
-
-def connect_signals():
-    for model in content_models():
+    Called by each app's ``ready()`` for its models that are public as a whole.
+    """
+    for model in models:
         uid = f"content-generation-{model._meta.label_lower}"
         post_save.connect(_on_change, sender=model, dispatch_uid=uid)
         post_delete.connect(_on_change, sender=model, dispatch_uid=uid)
+        # Tree moves (drag and drop in the admin) update lft/rght without a post_save.
+        node_moved.connect(_on_change, sender=model, dispatch_uid=uid)
         for field in model._meta.local_many_to_many:
             m2m_changed.connect(
                 _on_m2m_change,
                 sender=field.remote_field.through,
                 dispatch_uid=f"{uid}-{field.name}",
             )
-    # Tree moves (drag and drop in the admin) update lft/rght without a post_save.
-    node_moved.connect(_on_change, dispatch_uid="content-generation-node-moved")
 
 
 # The anonymous page cache and HTTP caching -----------------------------------------------------

@@ -11,14 +11,19 @@ class PressConfig(AppConfig):
         from alerts import registry as alerts_registry
         from editorial import registry
         from editorial.signals import schedule_changed
+        from editorial.views import detail_preview
+        from osce_cms import sitemaps
         from taxonomy.views import register_detail_context
 
-        from . import notifications, preview, tasks
+        from . import notifications, tasks
         from .alerts import PressReleaseAlerts
         from .models import PressRelease
+        from .sitemaps import SITEMAPS
         from .taxonomy_pages import latest_releases_context
+        from .views import ReleaseDetailView
 
         register_detail_context(latest_releases_context)
+        sitemaps.register(SITEMAPS)
         alerts_registry.register(PressReleaseAlerts())
         registry.register(
             PressRelease,
@@ -27,13 +32,9 @@ class PressConfig(AppConfig):
                 "contacts": ("name", "role", "email", "phone", "position"),
                 "attachments": ("title", "file", "position"),
             },
-            preview=preview.render_release,
+            preview=detail_preview(ReleaseDetailView),
             preview_url_name="press:release-preview",
             notifications=notifications,
-        )
-        # The worker publishes a scheduled release at its time.
-        schedule_changed.connect(
-            tasks.on_schedule_changed, sender=PressRelease, dispatch_uid="press-publication-task"
         )
         # The worker publishes a scheduled release at its time.
         schedule_changed.connect(

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from osce_cms import mail
 from osce_cms.links import absolute_url
+from taxonomy import subtrees
 
 
 def editors_for(release):
@@ -27,11 +28,9 @@ def editors_for(release):
         get_user_model()
         .objects.filter(
             reviewers,
+            subtrees.containing("editorial_scopes__structure", source),
             is_active=True,
             is_staff=True,
-            editorial_scopes__structure__tree_id=source.tree_id,
-            editorial_scopes__structure__lft__lte=source.lft,
-            editorial_scopes__structure__rght__gte=source.rght,
         )
         .exclude(email="")
         .distinct()

@@ -2,29 +2,26 @@
 
 from django.core.files.storage import default_storage
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponseGone, HttpResponsePermanentRedirect
-from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from editorial.models import SlugRedirect
+from editorial.views import PublicItemMixin
+from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
 from .feeds import release_feed_links
 from .filters import ReleaseFilter
-from .models import PressRelease, Status
+from .models import PressRelease
 from .pagination import MemoizedPaginator
 
 RELATED_LIMIT = 4
 RELATED_CANDIDATES = 200
 
 
-class ReleaseListView(ListView):
+class ReleaseListView(BreadcrumbsMixin, ListView):
     template_name = "press/release_list.html"
     paginate_by = 20
     context_object_name = "releases"
@@ -52,13 +49,17 @@ class ReleaseListView(ListView):
         context["facets"] = self.filterset.facets()
         context["active_filters"] = self.filterset.active
         context["feed_links"] = release_feed_links(self.filterset.feed_query)
-        context["breadcrumbs"] = [(_("Home"), reverse("home"))]
         return context
 
 
-class ReleaseDetailView(DetailView):
+class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
+    model = PressRelease
     template_name = "press/release_detail.html"
     context_object_name = "release"
+    gone_template = "press/release_gone.html"
+
+    def get_breadcrumbs(self):
+        return [(_("Press releases"), reverse("press:release-list"))]
 
     def get_queryset(self):
         return (
@@ -73,48 +74,12 @@ class ReleaseDetailView(DetailView):
             )
         )
 
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            return self.gone_or_moved(kwargs["slug"])
-
-    def gone_or_moved(self, slug):
-        """An unpublished release is gone (or replaced); an old slug moves to the new one.
-
-        One that was never public (unpublished while scheduled) is a 404 like anything else that
-        never was: a 410 would confirm that an embargoed address existed.
-        """
-        unpublished = (
-            PressRelease.objects.alive()
-            .filter(slug=slug, status=Status.UNPUBLISHED, first_published_at__isnull=False)
-            .only("alternative_url")
-            .first()
-        )
-        if unpublished is not None:
-            target = unpublished.alternative_url
-            if target.startswith(("https://", "http://")) or url_has_allowed_host_and_scheme(
-                target, allowed_hosts={self.request.get_host()}
-            ):
-                return redirect(target)
-            return HttpResponseGone(
-                render_to_string("press/release_gone.html", request=self.request)
-            )
-        moved = SlugRedirect.objects.moved_to(PressRelease.objects.public(), slug)
-        if moved is not None:
-            return HttpResponsePermanentRedirect(moved.get_absolute_url())
-        raise Http404
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         release = self.object
         context["body"] = render_html(release.body)
         context["related_releases"] = related_releases(release, request=self.request)
         context["feed_links"] = release_feed_links()
-        context["breadcrumbs"] = [
-            (_("Home"), reverse("home")),
-            (_("Press releases"), reverse("press:release-list")),
-        ]
         if fallback := (release.lead_image_renditions or {}).get("fallback"):
             width, height, name = fallback[-1]
             url = self.request.build_absolute_uri(default_storage.url(name))

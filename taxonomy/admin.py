@@ -16,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
 
+from editorial.admin import WorkflowAdminMixin
 from editorial.registry import scope_fields
 from editorial.scopes import structures_for
 from osce_cms.admin_editor import RichTextEditorAdminMixin
@@ -205,11 +206,18 @@ class MenuItemAdmin(TreeAdmin):
         url = item.get_url()
         if url is None:
             return _("(target missing: hidden)")
+        if item.page_id and not item.page.is_public():
+            return _("(page not public: hidden)")
         return url
 
 
 @admin.register(Page)
-class PageAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
-    list_display = ("title", "slug", "updated_at")
+class PageAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
+    """Pages on the editorial engine: draft, review, scheduling, revisions, previews, trash."""
+
+    list_display = ("title", "slug", "status", "published_at", "updated_at")
+    list_filter = ("status",)
     search_fields = ("title", "slug")
     prepopulated_fields = {"slug": ("title",)}
+    fieldsets = [(None, {"fields": ["title", "slug", "published_at", "body"]})]
+    change_list_template = "admin/editorial/change_list.html"

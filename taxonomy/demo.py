@@ -5,8 +5,10 @@ while no menu has its slug, the pages only while there is none. Once there, the 
 site's own: loading the demo again never reverts an edit, a move or a deletion.
 """
 
+from django.utils import timezone
 from django.utils.text import slugify
 
+from editorial.models import Status
 from osce_cms.caching import bump_generation
 
 from . import trees
@@ -478,8 +480,15 @@ def load(stdout):
     changes += _fill_terms(Place, _place_specs(countries))
     changes += _fill_terms(MeetingType, _flat_specs(MEETING_TYPES, MEETING_TYPE_DESCRIPTIONS))
     if not Page.objects.exists():
+        now = timezone.now()
         for title, body in PAGES:
-            Page.objects.create(slug=slugify(title), title=title, body=body)
+            Page.objects.create(
+                slug=slugify(title),
+                title=title,
+                body=body,
+                status=Status.PUBLISHED,
+                first_published_at=now,
+            )
         changes += len(PAGES)
     ids = {
         field: dict(model._default_manager.values_list("slug", "pk"))

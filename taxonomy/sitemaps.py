@@ -34,7 +34,7 @@ class MeetingTypeSitemap(TreeSitemap):
 
 class PageSitemap(Sitemap):
     def items(self):
-        return Page.objects.only("slug", "updated_at")
+        return Page.objects.listed().only("slug", "updated_at")
 
     def lastmod(self, page):
         return page.updated_at

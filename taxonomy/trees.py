@@ -18,6 +18,7 @@ from mptt.exceptions import InvalidMove
 
 from osce_cms.caching import bump_generation
 
+from . import subtrees
 from .models import Country, FieldOfWork, MeetingType, MenuItem, Place, Structure
 
 TREE_MODELS = (FieldOfWork, Country, Structure, Place, MeetingType, MenuItem)
@@ -48,7 +49,7 @@ def save_node(node):
         lock(model)
         if node.parent_id is not None:
             node.parent = _fresh(node.parent)
-            if node.pk and _contains(_fresh(node), node.parent):
+            if node.pk and subtrees.contains(_fresh(node), node.parent):
                 raise ValidationError(
                     {"parent": _("A node cannot be moved under itself or its descendants.")}
                 )
@@ -64,10 +65,6 @@ def create_node(model, parent=None, **fields):
     return save_node(model(parent=parent, **fields))
 
 
-def _contains(node, other):
-    return node.tree_id == other.tree_id and node.lft <= other.lft <= node.rght
-
-
 def move_node(node, target, position="last-child"):
     """Move ``node`` relative to ``target``: ``first-child``/``last-child`` of it, or its
     ``left``/``right`` sibling. Refuses a move into the node's own subtree."""
@@ -77,7 +74,7 @@ def move_node(node, target, position="last-child"):
     with transaction.atomic():
         lock(model)
         node, target = _fresh(node), _fresh(target)
-        if _contains(node, target):
+        if subtrees.contains(node, target):
             raise ValidationError(
                 _("“%(node)s” cannot be moved into its own subtree.") % {"node": node}
             )

@@ -1,6 +1,9 @@
 from django.urls import path
 
+from editorial.preview import PreviewLinkView
+
 from . import views
+from .models import Page
 
 app_name = "taxonomy"
 
@@ -18,5 +21,6 @@ urlpatterns = [
     path("meetings/", views.MeetingTypeListView.as_view(), name="meetingtype-list"),
     path("meetings/<slug:slug>/", views.MeetingTypeDetailView.as_view(), name="meetingtype-detail"),
     path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="place-detail"),
+    path("pages/preview/<str:token>/", PreviewLinkView.as_view(model=Page), name="page-preview"),
     path("pages/<slug:slug>/", views.PageDetailView.as_view(), name="page-detail"),
 ]

@@ -17,6 +17,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from editorial.views import PublicItemMixin
+from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.richtext import render_html
 
 from .models import Country, FieldOfWork, MeetingType, Page, Place, Structure
@@ -44,7 +46,7 @@ def nested(nodes):
     return by_parent[None]
 
 
-class TermListView(ListView):
+class TermListView(BreadcrumbsMixin, ListView):
     """The whole tree of one vocabulary, grouped under its top-level nodes."""
 
     template_name = "taxonomy/term_list.html"
@@ -60,12 +62,11 @@ class TermListView(ListView):
             title=self.title,
             intro=self.intro,
             roots=nested(self.object_list),
-            breadcrumbs=[(_("Home"), reverse("home"))],
         )
         return context
 
 
-class TermDetailView(DetailView):
+class TermDetailView(BreadcrumbsMixin, DetailView):
     """One node: breadcrumbs from its ancestors, description, children."""
 
     template_name = "taxonomy/term_detail.html"
@@ -75,13 +76,7 @@ class TermDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         node = self.object
-        ancestors = list(node.get_ancestors())
         context.update(
-            breadcrumbs=[
-                (_("Home"), reverse("home")),
-                (self.list_title, reverse(self.list_url_name)),
-                *((ancestor.name, ancestor.get_absolute_url()) for ancestor in ancestors),
-            ],
             children=list(node.get_children().defer("description")),
             children_title=_("In this section"),
             kind=capfirst(self.model._meta.verbose_name),
@@ -90,6 +85,15 @@ class TermDetailView(DetailView):
         for function in _detail_context_functions:
             context.update(function(node, self.request))
         return context
+
+    def get_breadcrumbs(self):
+        return [
+            (self.list_title, reverse(self.list_url_name)),
+            *((ancestor.name, ancestor.get_absolute_url()) for ancestor in self.ancestors()),
+        ]
+
+    def ancestors(self):
+        return list(self.object.get_ancestors())
 
     def get_extra_context(self, node):
         return {}
@@ -167,19 +171,16 @@ class PlaceDetailView(TermDetailView):
     def get_queryset(self):
         return Place.objects.select_related("country")
 
-    def get_extra_context(self, node):
-        breadcrumbs = [(_("Home"), reverse("home")), (self.list_title, reverse(self.list_url_name))]
-        if node.country:
-            breadcrumbs.append((node.country.name, node.country.get_absolute_url()))
-        return {"breadcrumbs": breadcrumbs}
+    def ancestors(self):
+        # A place's trail is its country (places are a flat list under each country).
+        return [self.object.country] if self.object.country else []
 
 
-class PageDetailView(DetailView):
+class PageDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
     model = Page
     template_name = "taxonomy/page_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["body"] = render_html(self.object.body)
-        context["breadcrumbs"] = [(_("Home"), reverse("home"))]
         return context

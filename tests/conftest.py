@@ -1,4 +1,7 @@
 import io
+import os
+import uuid
+from functools import partial
 
 import pytest
 from django.core.cache import cache
@@ -6,6 +9,8 @@ from django.core.management import call_command
 from django.utils import translation
 
 from taxonomy import trees
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "")
 
 
 @pytest.fixture(autouse=True)
@@ -93,3 +98,46 @@ def run_tasks(monkeypatch, django_capture_on_commit_callbacks):
         raise AssertionError("tasks kept enqueueing tasks")
 
     return run
+
+
+@pytest.fixture(
+    params=[
+        "locmem",
+        pytest.param(
+            "redis", marks=pytest.mark.skipif(not REDIS_TEST_URL, reason="REDIS_TEST_URL not set")
+        ),
+    ]
+)
+def page_cache(request, settings, db):
+    """The page cache switched on, in a cache of its own (a fresh key prefix on Redis)."""
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_SECONDS = 3600
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_TEST_URL,
+                "KEY_PREFIX": prefix,
+            }
+        }
+    else:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": prefix,
+            }
+        }
+    yield request.param
+    if request.param == "redis":
+        import redis
+
+        client = redis.Redis.from_url(REDIS_TEST_URL)
+        for key in client.scan_iter(match=f"{prefix}:*"):
+            client.delete(key)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """A context in which writes behave as if committed: on-commit callbacks run at its end."""
+    return partial(django_capture_on_commit_callbacks, execute=True)

@@ -31,7 +31,10 @@ def assert_editor_policy(response):
 @pytest.fixture
 def page(db):
     return Page.objects.create(
-        title="Our history", slug="our-history-test", body="<p>Since 1975.</p>"
+        title="Our history",
+        slug="our-history-test",
+        body="<p>Since 1975.</p>",
+        status=Status.PUBLISHED,
     )
 
 
@@ -55,6 +58,8 @@ def test_page_admin_add_form_has_the_editor_and_saves_sanitised_rich_text(admin_
         {
             "title": "Mandate",
             "slug": "mandate",
+            "published_at_0": "2026-01-05",
+            "published_at_1": "10:00:00",
             "body": '<p onclick="x()">Our <strong>mandate</strong></p><script>alert(1)</script>',
         },
     )

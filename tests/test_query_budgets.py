@@ -51,7 +51,9 @@ class Site:
         self.unit = _node(Structure, "Transnational Threats Department", parent=self.secretariat)
         self.field = _node(FieldOfWork, "Policing")
         self.meeting = _node(MeetingType, "Summits")
-        self.page = Page.objects.create(title="About us", slug="about-us", body="<p>About.</p>")
+        self.page = Page.objects.create(
+            title="About us", slug="about-us", body="<p>About.</p>", status=Status.PUBLISHED
+        )
         menu = Menu.objects.create(name="Main", slug="main")
         heading = trees.create_node(MenuItem, menu=menu, label="Our work", is_heading=True)
         trees.create_node(

@@ -4,6 +4,7 @@ from .content import (
     ONLINE_STATUSES,
     EditorialModel,
     EditorialQuerySet,
+    EndAction,
     Status,
 )
 from .records import AuditEntry, ChangeNote, EditorialScope, PreviewLink, Revision, SlugRedirect
@@ -17,6 +18,7 @@ __all__ = [
     "EditorialModel",
     "EditorialQuerySet",
     "EditorialScope",
+    "EndAction",
     "PreviewLink",
     "Revision",
     "SlugRedirect",

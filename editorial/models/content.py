@@ -24,6 +24,17 @@ LISTED_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
 DRAFT_STATUSES = (Status.DRAFT, Status.SUBMITTED)
 
 
+class EndAction(models.TextChoices):
+    """What happens to a public item at its scheduled end."""
+
+    WITHDRAW = "withdraw", _("Withdraw (keep online with a notice)")
+    UNPUBLISH = "unpublish", _("Unpublish (410 Gone)")
+
+
+# The fields that decide whether an item is public (``is_public``).
+PUBLIC_STATE_FIELDS = ("status", "published_at", "deleted_at")
+
+
 class EditorialQuerySet(models.QuerySet):
     def alive(self):
         """Not in the trash."""
@@ -76,6 +87,15 @@ class EditorialModel(models.Model):
     alternative_url = models.CharField(
         _("alternative address"), max_length=500, blank=True, editable=False
     )
+    ends_at = models.DateTimeField(_("scheduled end"), null=True, blank=True, editable=False)
+    end_action = models.CharField(
+        _("at the scheduled end"),
+        max_length=20,
+        choices=EndAction,
+        blank=True,
+        editable=False,
+    )
+    end_note = models.TextField(_("withdrawal notice at the end"), blank=True, editable=False)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
 
@@ -110,6 +130,34 @@ class EditorialModel(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        item = super().from_db(db, field_names, values, **kwargs)
+        loaded = dict(zip(field_names, values, strict=True))
+        item.public_when_loaded = (
+            tuple(loaded[name] for name in PUBLIC_STATE_FIELDS)
+            if all(name in loaded for name in PUBLIC_STATE_FIELDS)
+            else None
+        )
+        return item
+
+    def was_public(self, now=None):
+        """Was the row this instance was read from public at ``now``? True when unknown.
+
+        A new instance was never public; one read without its state fields may have been.
+        """
+        if self._state.adding:
+            return False
+        loaded = getattr(self, "public_when_loaded", None)
+        if loaded is None:
+            return True
+        status, published_at, deleted_at = loaded
+        return (
+            deleted_at is None
+            and status in ONLINE_STATUSES
+            and published_at <= (now or timezone.now())
+        )
 
     def is_public(self, now=None, *, status=None):
         """Is the item (or would it be, with ``status``) on the public site right now?"""

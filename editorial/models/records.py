@@ -12,7 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from taxonomy.models import Structure
+# Named by label: taxonomy's own models (its pages) are built on this app's base model.
+STRUCTURE = "taxonomy.Structure"
 
 
 class EditorialScope(models.Model):
@@ -25,7 +26,7 @@ class EditorialScope(models.Model):
         related_name="editorial_scopes",
     )
     structure = models.ForeignKey(
-        Structure,
+        STRUCTURE,
         verbose_name=_("structure"),
         on_delete=models.PROTECT,
         related_name="editorial_scopes",
@@ -100,7 +101,7 @@ class AuditEntry(models.Model):
     content_type, object_id, item = _item_fields(null=True)
     item_title = models.CharField(_("title"), max_length=300, blank=True)
     structure = models.ForeignKey(
-        Structure,
+        STRUCTURE,
         verbose_name=_("scope"),
         on_delete=models.SET_NULL,
         null=True,

@@ -60,10 +60,14 @@ def _move_permissions(apps, source_app, target_app):
             ).first()
             if old is None or new is None:
                 continue
+            # Moved, not copied: a right left on the old model would name a model that no
+            # longer exists (a dump of the groups could not be loaded again).
             for group in Group.objects.filter(permissions=old):
                 group.permissions.add(new)
+                group.permissions.remove(old)
             for user in User.objects.filter(user_permissions=old):
                 user.user_permissions.add(new)
+                user.user_permissions.remove(old)
 
 
 def _ensure_permissions(apps):

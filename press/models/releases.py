@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.models import LISTED_STATUSES, EditorialModel, EditorialQuerySet
 from editorial.slugs import unique_slug
 from osce_cms.richtext import RichTextField
+from taxonomy import subtrees
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 
@@ -27,34 +28,20 @@ class PressReleaseQuerySet(EditorialQuerySet):
         A lft/rght range join per node: no id lists, and no duplicate rows for an M2M relation
         because the match is an ``id IN (subquery)``.
         """
-        condition = subtree_condition(relation, nodes)
+        condition = subtrees.within(relation, nodes)
         field = self.model._meta.get_field(relation)
         if not field.many_to_many:
             return self.filter(condition)
         through = field.remote_field.through
         source_column = field.m2m_field_name()
         target = field.m2m_reverse_field_name()
-        matching = through.objects.filter(subtree_condition(target, nodes))
+        matching = through.objects.filter(subtrees.within(target, nodes))
         return self.filter(id__in=matching.values(source_column))
 
     def search(self, query):
         from press.search import search  # press.search imports this module
 
         return search(self, query)
-
-
-def subtree_condition(relation, nodes):
-    """A Q matching rows whose ``relation`` lies in the subtree of any of ``nodes``."""
-    condition = Q(pk__in=[])
-    for node in nodes:
-        condition |= Q(
-            **{
-                f"{relation}__tree_id": node.tree_id,
-                f"{relation}__lft__gte": node.lft,
-                f"{relation}__lft__lte": node.rght,
-            }
-        )
-    return condition
 
 
 class PressRelease(EditorialModel):

@@ -2,21 +2,25 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editorial.models import EditorialModel
 from osce_cms.richtext import RichTextField
 
 
-class Page(models.Model):
-    """A simple content page, e.g. About us, served at /pages/<slug>/."""
+class Page(EditorialModel):
+    """A simple content page, e.g. About us, served at /pages/<slug>/; on the editorial engine."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     body = RichTextField(_("body"), blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         ordering = ["title"]
+        permissions = [
+            ("publish_page", _("Can publish, schedule, unpublish and withdraw pages")),
+            ("review_page", _("Can review (approve or reject) pages")),
+        ]
 
     def __str__(self):
         return self.title

@@ -1,7 +1,7 @@
 """Menus and breadcrumbs for every public page.
 
 A menu is loaded with one query (every target joined); hidden items, items whose target has
-disappeared and headings left without children are skipped.
+disappeared or is a page that is not public, and headings left without children are skipped.
 
 The rendered menus are cached (``cached_menu``): a menu's HTML differs from page to page only by
 the items marked current (``aria-current="page"`` and the trail), so it is stored per content
@@ -16,6 +16,7 @@ from collections import defaultdict
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import iri_to_uri
@@ -23,7 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from osce_cms.caching import request_generation
-from taxonomy.models import MenuItem
+from taxonomy.models import MenuItem, Page
 
 register = template.Library()
 
@@ -55,7 +56,13 @@ FIELDS = [
 
 def load_menu(slug):
     """The menu's rows in tree order, grouped by parent id (one query)."""
-    rows = MenuItem.objects.filter(menu__slug=slug).order_by("tree_id", "lft").values(*FIELDS)
+    rows = (
+        MenuItem.objects.filter(menu__slug=slug)
+        # An item of a page that is not public (a draft, scheduled, trashed) is not shown.
+        .filter(Q(page__isnull=True) | Q(page__in=Page.objects.public().values("pk")))
+        .order_by("tree_id", "lft")
+        .values(*FIELDS)
+    )
     children = defaultdict(list)
     for row in rows:
         children[row["parent_id"]].append(row)

@@ -13,7 +13,9 @@ tests/bench/results/latest.md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/osce_bench),
 BENCH_RELEASES (100000), BENCH_EVENTS (10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16),
-BENCH_WORKERS (2), BENCH_ONLY (comma-separated URL names, for a quick look at a few).
+BENCH_WORKERS (2), BENCH_ONLY (comma-separated URL names, for a quick look at a few; "newsroom
+with an editor" is the cached newsroom while an editor saves a draft every 2 s,
+tests/bench/editing.py).
 
 The admin release list is also driven at one connection with the page cache off (its target:
 p50 <= 200 ms at 100,000 releases); at 16 connections it is reported without a target. The
@@ -31,6 +33,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from .editing import bench_newsroom_with_editor, render
 from .server import (
     PROJECT,
     ensure_database,
@@ -53,6 +56,7 @@ RESULTS = PROJECT / "tests" / "bench" / "results"
 LOAD_TIME_FILE = RESULTS / "load_seconds.txt"
 SUBTOPICS = ["Community policing", "Border policing", "Police reform"]
 CEILING = "ceiling"
+EDITING = "newsroom with an editor"
 
 # Issue 6 targets: minimum share of the ceiling's requests/s, by kind of page.
 TARGETS_CACHE_OFF = {
@@ -481,10 +485,18 @@ def main():
         print(f"Cache {mode}:", flush=True)
         results[mode], memory[mode] = bench_mode(env, targets, cookie, mode == "on")
     generations.append(content_generation())
+    editing = None
+    if not ONLY or EDITING in ONLY:
+        print(f"Cache on: {EDITING}", flush=True)
+        editing = bench_newsroom_with_editor(
+            env, run_wrk, SECONDS, CONNECTIONS, gunicorn, fetch, free_port()
+        )
 
     table = render_table(
         targets, results, counts, memory, load_seconds, time.monotonic() - started, generations
     )
+    if editing is not None:
+        table += "\n".join(render(*editing, CONNECTIONS)) + "\n"
     (RESULTS / "latest.md").write_text(table)
     print()
     print(table)

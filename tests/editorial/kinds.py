@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from editorial.models import Status
 from taxonomy import trees
+from taxonomy.models import Page
 
 from ..press import workflow_world as world
 
@@ -58,6 +59,18 @@ def _event(scope_node, *, author, status, title, published_at=None):
     )
 
 
+def _page(scope_node, *, author, status, title, published_at=None):
+    return Page.objects.create(
+        title=title,
+        slug=f"{title.lower().replace(' ', '-')}-{next(_numbers)}",
+        body="<p>Text.</p>",
+        status=status,
+        published_at=published_at or timezone.now() - timedelta(hours=1),
+        first_published_at=timezone.now() if status == Status.PUBLISHED else None,
+        created_by=author,
+    )
+
+
 FACTORIES = {
     "press.pressrelease": Factory(
         make=_release,
@@ -79,6 +92,7 @@ FACTORIES = {
             "/meetings/ministerial-council-meetings/",
         ),
     ),
+    "taxonomy.page": Factory(make=_page, listing_urls=("/",)),
 }
 
 

@@ -42,13 +42,20 @@ STARTING = {
     "restore": (Status.DRAFT, False, True),
     "purge": (Status.DRAFT, False, True),
     "restore_revision": (Status.DRAFT, False, False),
+    "schedule_end": (Status.PUBLISHED, False, False),
+    "cancel_end": (Status.PUBLISHED, False, False),
 }
+# Fields an action's starting state needs besides its status.
+STARTING_FIELDS = {"cancel_end": {"end_action": "unpublish"}}
 INPUTS = {
     "comment": "Please shorten the lead.",
     "when": None,  # filled per test: a time ahead
     "reason": "Urgent statement.",
     "note": "Superseded by a later statement.",
     "alternative_url": "",
+    "ends_at": None,  # filled per test: a time ahead
+    "end_action": "withdraw",
+    "end_note": "This statement was replaced.",
 }
 ROLES = {
     "viewer": {"view"},
@@ -107,7 +114,11 @@ def test_permission_matrix(kind_label, name, role, scope):
     author = person(kind, "writer", home)
     actor = person(kind, role, home)
     item = item_in(kind, STARTING[name], home if scope == "in" else elsewhere, author=author)
-    values = {**INPUTS, "when": timezone.now() + timedelta(days=5)}
+    if name in STARTING_FIELDS:
+        fields = {**STARTING_FIELDS[name], "ends_at": ahead()}
+        kind.model.objects.filter(pk=item.pk).update(**fields)
+        item.refresh_from_db()
+    values = {**INPUTS, "when": timezone.now() + timedelta(days=5), "ends_at": ahead()}
     arguments = {spec.name: values[spec.name] for spec in entry.inputs}
     if name == "restore_revision":
         arguments["revision"] = revisions.record_revision(item, author, "Kept")

@@ -80,6 +80,7 @@ def test_records_move_to_the_engine_and_back_without_losing_a_row():
         assert editors.permissions.filter(
             content_type__app_label="editorial", codename="view_revision"
         ).exists()
+        assert not editors.permissions.filter(content_type__app_label="press").exists()
         # New rows get fresh ids after the copied ones (sequences were moved on).
         new = apps.get_model("editorial", "Revision").objects.create(
             content_type=release_type, object_id=release_id, version=4, data={}

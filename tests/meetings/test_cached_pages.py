@@ -10,12 +10,10 @@ from django.utils import timezone
 
 from editorial import workflow
 from editorial.models import Status
-from tests.test_caching import committed, page_cache
 
 from ..press import workflow_world as world
 from .builders import TODAY, event
 
-__all__ = ["committed", "page_cache"]  # the caching tests' fixtures, shared
 pytestmark = pytest.mark.django_db
 
 

@@ -4,6 +4,7 @@ reversible migrations."""
 import ast
 import difflib
 import re
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 
+from editorial.models import Status
 from press.models import PressRelease
 from taxonomy import trees
 from taxonomy.models import Country, FieldOfWork, Menu, MenuItem, Page, Place, Structure
@@ -83,7 +86,9 @@ def test_bulk_delete_with_one_protected_node_deletes_nothing(admin_client, world
 
 @pytest.mark.django_db
 def test_menu_items_whose_target_disappears_are_hidden_not_broken(admin_client, client):
-    page = Page.objects.create(title="About us", slug="about-us", body="<p>About</p>")
+    page = Page.objects.create(
+        title="About us", slug="about-us", body="<p>About</p>", status=Status.PUBLISHED
+    )
     menu = Menu.objects.create(name="Main", slug="main")
     trees.create_node(MenuItem, menu=menu, label="About the organisation", page=page)
     trees.create_node(MenuItem, menu=menu, label="Newsroom", named_url="press:release-list")
@@ -100,7 +105,26 @@ def test_menu_items_whose_target_disappears_are_hidden_not_broken(admin_client, 
     assert "Newsroom" in text
     assert 'href="None"' not in text and 'href=""' not in text
     changelist = admin_client.get("/admin/taxonomy/menuitem/")
-    assert "target missing" in changelist.content.decode()
+    assert "(page not public: hidden)" in changelist.content.decode()
+
+
+@pytest.mark.parametrize("state", ["draft", "scheduled", "trashed"])
+def test_a_menu_item_of_a_page_that_is_not_public_is_not_shown(db, client, state):
+    values = {
+        "draft": {"status": Status.DRAFT},
+        "scheduled": {"status": Status.SCHEDULED, "published_at": timezone.now() + timedelta(1)},
+        "trashed": {"status": Status.PUBLISHED, "deleted_at": timezone.now()},
+    }[state]
+    page = Page.objects.create(title="Plans", slug="plans", body="<p>Soon</p>", **values)
+    menu = Menu.objects.create(name="Main", slug="main")
+    trees.create_node(MenuItem, menu=menu, label="Our secret plans", page=page)
+    trees.create_node(MenuItem, menu=menu, label="Newsroom", named_url="press:release-list")
+
+    text = client.get("/").content.decode()
+
+    assert "Newsroom" in text
+    assert "Our secret plans" not in text
+    assert "/pages/plans/" not in text
 
 
 ROUND_TRIP_PAGES = [
@@ -120,6 +144,7 @@ DUMPED = [
     "auth.group",
     "auth.user",
     "taxonomy",
+    "editorial",
     "press",
 ]
 VOLATILE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"|nonce="[^"]*"')

@@ -58,7 +58,9 @@ def hostile(world, django_user_model):
         node.name = f"{node.name} {SHORT}"
         node.description = BODY
         node.save()
-    page = Page.objects.create(title="Page " + SHORT, slug="hostile-page", body=BODY)
+    page = Page.objects.create(
+        title="Page " + SHORT, slug="hostile-page", body=BODY, status=Status.PUBLISHED
+    )
     menu, _ = Menu.objects.get_or_create(slug="main", defaults={"name": "Main"})
     trees.create_node(MenuItem, menu=menu, label="Menu " + SHORT, page=page)
     trees.create_node(MenuItem, menu=menu, label="Heading " + SHORT, is_heading=True)
@@ -201,7 +203,14 @@ def test_success_messages_escape_what_the_editor_typed(client, hostile):
     page = hostile["page"]
     response = client.post(
         f"/admin/taxonomy/page/{page.pk}/change/",
-        {"title": "Saved " + SHORT, "slug": page.slug, "body": "<p>x</p>"},
+        {
+            "title": "Saved " + SHORT,
+            "slug": page.slug,
+            "body": "<p>x</p>",
+            "published_at_0": "2026-01-05",
+            "published_at_1": "10:00:00",
+            "loaded_version": page.version,
+        },
         follow=True,
     )
     assert response.status_code == 200
