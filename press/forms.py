@@ -4,6 +4,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.dates import validate_publication_time
@@ -86,6 +87,17 @@ class PressReleaseAdminForm(forms.ModelForm):
         if isinstance(image, UploadedFile):
             return validate_image(image)
         return image
+
+    def clean_source(self):
+        """A closed structure stays the source of the releases that have it, but is not
+        offered for new ones (nor as a new choice)."""
+        source = self.cleaned_data.get("source")
+        if source is not None and source.is_closed() and source.pk != self.initial.get("source"):
+            raise forms.ValidationError(
+                _("“%(source)s” closed on %(date)s; choose a current structure.")
+                % {"source": source.display_name, "date": date_format(source.closed_on)}
+            )
+        return source
 
     def clean(self):
         cleaned = super().clean()

@@ -21,8 +21,19 @@ from editorial.registry import scope_fields
 from editorial.scopes import structures_for
 from osce_cms.admin_editor import RichTextEditorAdminMixin
 
-from . import trees
-from .models import Country, FieldOfWork, MeetingType, Menu, MenuItem, Page, Place, Structure
+from . import redirects, trees
+from .forms import PageAdminForm, TermAdminForm
+from .models import (
+    Country,
+    FieldOfWork,
+    MeetingType,
+    Menu,
+    MenuItem,
+    OldAddress,
+    Page,
+    Place,
+    Structure,
+)
 from .models.menus import NODE_TARGETS
 
 MAX_INDENT_LEVEL = 8
@@ -122,39 +133,73 @@ class TreeAdmin(DraggableMPTTAdmin):
 
 
 class TermAdmin(TreeAdmin):
+    """A vocabulary: search (and the pickers' autocomplete) finds a term by any of its names,
+    aliases and former names included."""
+
+    form = TermAdminForm
     list_display = ("tree_actions", "indented_title", "slug")
-    search_fields = ("name", "slug")
+    search_fields = ("name", "slug", "search_names")
     prepopulated_fields = {"slug": ("name",)}
     list_filter = ("level",)
+    names_fields = ("aliases", "former_names", "take_over_old_address")
+
+    def save_model(self, request, obj, form, change):
+        trees.save_node(
+            obj, take_over_old_address=form.cleaned_data.get("take_over_old_address", False)
+        )
 
 
 @admin.register(FieldOfWork)
 class FieldOfWorkAdmin(TermAdmin):
-    fields = ("name", "slug", "parent", "description")
+    fields = ("name", "slug", "parent", "description", *TermAdmin.names_fields)
 
 
 @admin.register(Country)
 class CountryAdmin(TermAdmin):
     list_display = ("tree_actions", "indented_title", "iso_code", "slug")
-    search_fields = ("name", "slug", "iso_code")
+    search_fields = ("name", "slug", "iso_code", "search_names")
     list_filter = (RootListFilter, "level")
-    fields = ("name", "slug", "iso_code", "parent", "description")
+    fields = ("name", "slug", "iso_code", "parent", "description", *TermAdmin.names_fields)
+
+
+class ClosedListFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("current", _("Current")), ("closed", _("Closed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "current":
+            return queryset.current()
+        if self.value() == "closed":
+            return queryset.closed()
+        return queryset
 
 
 @admin.register(Structure)
 class StructureAdmin(TermAdmin):
-    list_display = ("tree_actions", "indented_title", "public_name", "path")
-    search_fields = ("name", "public_name", "slug", "path")
-    list_filter = (RootListFilter, "level")
-    fields = ("name", "public_name", "slug", "parent", "description", "countries")
+    list_display = ("tree_actions", "indented_title", "public_name", "path", "closed_on")
+    search_fields = ("name", "public_name", "slug", "path", "search_names")
+    list_filter = (RootListFilter, ClosedListFilter, "level")
+    fields = (
+        "name",
+        "public_name",
+        "slug",
+        "parent",
+        "description",
+        "countries",
+        ("opened_on", "closed_on"),
+        *TermAdmin.names_fields,
+    )
     autocomplete_fields = ("countries",)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if (request.GET.get("model_name"), request.GET.get("field_name")) in scope_fields():
-            # An editorial item's scope autocomplete offers only the structures in the
-            # user's scope.
-            queryset = structures_for(request.user, queryset)
+            # An editorial item's scope autocomplete offers only the current structures in the
+            # user's scope (a closed one stays on the items that have it: see press.forms).
+            queryset = structures_for(request.user, queryset.current())
         return queryset, may_have_duplicates
 
 
@@ -163,13 +208,13 @@ class PlaceAdmin(TermAdmin):
     list_display = ("tree_actions", "indented_title", "country", "slug")
     list_select_related = ("country",)
     list_filter = ("level", ("country", admin.RelatedOnlyFieldListFilter))
-    fields = ("name", "slug", "country", "parent", "description")
+    fields = ("name", "slug", "country", "parent", "description", *TermAdmin.names_fields)
     autocomplete_fields = ("country",)
 
 
 @admin.register(MeetingType)
 class MeetingTypeAdmin(TermAdmin):
-    fields = ("name", "slug", "parent", "description")
+    fields = ("name", "slug", "parent", "description", *TermAdmin.names_fields)
 
 
 @admin.register(Menu)
@@ -215,9 +260,32 @@ class MenuItemAdmin(TreeAdmin):
 class PageAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
     """Pages on the editorial engine: draft, review, scheduling, revisions, previews, trash."""
 
-    list_display = ("title", "slug", "status", "published_at", "updated_at")
+    list_display = ("title", "slug", "listing", "status", "published_at", "updated_at")
     list_filter = ("status",)
     search_fields = ("title", "slug")
     prepopulated_fields = {"slug": ("title",)}
-    fieldsets = [(None, {"fields": ["title", "slug", "published_at", "body"]})]
+    fieldsets = [(None, {"fields": ["title", "slug", "published_at", "body", "listing"]})]
     change_list_template = "admin/editorial/change_list.html"
+
+
+@admin.register(OldAddress)
+class OldAddressAdmin(admin.ModelAdmin):
+    """Old addresses are recorded by the site; a site administrator can review and end one."""
+
+    list_display = ("old_key", "content_type", "target_link", "created_at")
+    list_filter = ("content_type",)
+    search_fields = ("old_key",)
+    list_select_related = ("content_type",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("target")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("leads to"))
+    def target_link(self, old):
+        return format_html('<a href="{0}">{0}</a>', old.target.get_absolute_url())

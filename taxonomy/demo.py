@@ -5,6 +5,8 @@ while no menu has its slug, the pages only while there is none. Once there, the 
 site's own: loading the demo again never reverts an edit, a move or a deletion.
 """
 
+from datetime import date
+
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -18,7 +20,17 @@ from .demo_descriptions import (
     MEETING_TYPE_DESCRIPTIONS,
     STRUCTURE_DESCRIPTIONS,
 )
-from .models import Country, FieldOfWork, MeetingType, Menu, MenuItem, Page, Place, Structure
+from .models import (
+    Country,
+    FieldOfWork,
+    MeetingType,
+    Menu,
+    MenuItem,
+    Page,
+    PageListing,
+    Place,
+    Structure,
+)
 
 FIELDS_OF_WORK = [
     "Arms control",
@@ -162,6 +174,107 @@ FIELD_OPERATIONS = [
     ("Mission to Skopje", "MK", "Skopje"),
     ("Project Co-ordinator in Uzbekistan", "UZ", "Tashkent"),
 ]
+# Closed field operations as publicly documented (OSCE press releases and the Permanent
+# Council's decisions): name, ISO code of the host country, opened, closed, former names,
+# description. Where only the month is on record the first day of it stands for it.
+CLOSED_FIELD_OPERATIONS = [
+    (
+        "Mission to Georgia",
+        "GE",
+        date(1992, 11, 6),
+        date(2009, 6, 30),
+        [],
+        "Worked for the peaceful settlement of the conflicts in Georgia and monitored the zone "
+        "of the Georgian-Ossetian conflict until no consensus was found on its mandate.",
+    ),
+    (
+        "Mission to Croatia",
+        "HR",
+        date(1996, 4, 1),
+        date(2007, 12, 31),
+        [],
+        "Supported the return of refugees, the rule of law and the protection of minorities; "
+        "its remaining tasks passed to the Office in Zagreb.",
+    ),
+    (
+        "Office in Zagreb",
+        "HR",
+        date(2008, 1, 1),
+        date(2011, 12, 31),
+        [],
+        "Monitored war crimes proceedings and the housing care programmes after the Mission "
+        "to Croatia closed.",
+    ),
+    (
+        "Advisory and Monitoring Group in Belarus",
+        "BY",
+        date(1998, 2, 1),
+        date(2002, 12, 31),
+        [],
+        "Assisted Belarus in developing democratic institutions; succeeded by the Office in Minsk.",
+    ),
+    (
+        "Office in Minsk",
+        "BY",
+        date(2003, 1, 1),
+        date(2011, 3, 31),
+        [],
+        "Worked on institution building, the rule of law and economic and environmental "
+        "activities until its mandate was not extended.",
+    ),
+    (
+        "Project Co-ordinator in Baku",
+        "AZ",
+        date(2000, 7, 1),
+        date(2015, 7, 4),
+        ["Office in Baku"],
+        "The Office in Baku, renamed Project Co-ordinator in 2014, supported reforms in "
+        "Azerbaijan until the host country ended the memorandum on its work.",
+    ),
+    (
+        "Office in Yerevan",
+        "AM",
+        date(2000, 2, 1),
+        date(2017, 8, 31),
+        [],
+        "Worked in all three dimensions of security in Armenia, from police reform to "
+        "electoral management, until no consensus was found on its mandate.",
+    ),
+    (
+        "Project Co-ordinator in Ukraine",
+        "UA",
+        date(1999, 6, 1),
+        date(2022, 6, 30),
+        [],
+        "Supported Ukraine's reforms for 23 years, from countering trafficking in human "
+        "beings to humanitarian demining.",
+    ),
+    (
+        "Special Monitoring Mission to Ukraine",
+        "UA",
+        date(2014, 3, 21),
+        date(2022, 3, 31),
+        [],
+        "An unarmed civilian mission that reported impartially on the situation throughout "
+        "Ukraine and facilitated dialogue and local repairs.",
+    ),
+]
+# Short names and acronyms by which the public looks for a structure.
+STRUCTURE_ALIASES = {
+    "Office for Democratic Institutions and Human Rights": ["ODIHR"],
+    "High Commissioner on National Minorities": ["HCNM"],
+    "Representative on Freedom of the Media": ["RFoM"],
+    "Special Monitoring Mission to Ukraine": ["SMM"],
+    "Parliamentary Assembly": ["PA", "OSCE PA"],
+    "Conflict Prevention Centre": ["CPC"],
+}
+# Earlier names of current structures.
+STRUCTURE_FORMER_NAMES = {
+    "Mission to Skopje": ["Spillover Monitor Mission to Skopje"],
+    "Programme Office in Astana": ["Centre in Astana"],
+    "Programme Office in Bishkek": ["Centre in Bishkek"],
+    "Programme Office in Dushanbe": ["Office in Tajikistan"],
+}
 OTHER_PLACES = [
     ("Vienna", "AT"),
     ("Minsk", "BY"),
@@ -237,7 +350,7 @@ def _structure_specs():
 
     def children(parent, names):
         return [
-            (slugify(name), slugify(parent), {"name": name, "description": describe(name)})
+            (slugify(name), slugify(parent), _names(name) | {"description": describe(name)})
             for name in names
         ]
 
@@ -252,6 +365,12 @@ def _structure_specs():
     def describe(name):
         return STRUCTURE_DESCRIPTIONS.get(name) or operations[name]
 
+    def closed(name, _iso, opened_on, closed_on, former_names, description):
+        fields = _names(name) | {"opened_on": opened_on, "closed_on": closed_on}
+        if former_names:
+            fields["former_names"] = "\n".join(former_names)
+        return (slugify(name), "field-operations", fields | {"description": description})
+
     return [
         root("Chairpersonship"),
         root("Secretariat", public_name="OSCE Secretariat"),
@@ -260,10 +379,23 @@ def _structure_specs():
         *children("Institutions", [name for name, _city in INSTITUTIONS]),
         root("Field operations"),
         *children("Field operations", [name for name, _iso, _city in FIELD_OPERATIONS]),
+        *(closed(*operation) for operation in CLOSED_FIELD_OPERATIONS),
         root("Closed field activities"),
-        root("Parliamentary Assembly"),
+        root(
+            "Parliamentary Assembly", aliases="\n".join(STRUCTURE_ALIASES["Parliamentary Assembly"])
+        ),
         root("Court of Conciliation and Arbitration"),
     ]
+
+
+def _names(name):
+    """A structure's name with its demo aliases and former names."""
+    fields = {"name": name}
+    if name in STRUCTURE_ALIASES:
+        fields["aliases"] = "\n".join(STRUCTURE_ALIASES[name])
+    if name in STRUCTURE_FORMER_NAMES:
+        fields["former_names"] = "\n".join(STRUCTURE_FORMER_NAMES[name])
+    return fields
 
 
 def _place_specs(country_ids):
@@ -418,6 +550,8 @@ def build_tree(model, specs):
                     **fields,
                 )
             )
+        for node in new_nodes:
+            _refresh_search_names(node)
         for (key, _parent, _fields), node in zip(
             batch, model._default_manager.bulk_create(new_nodes), strict=True
         ):
@@ -427,6 +561,12 @@ def build_tree(model, specs):
     if created:
         trees.rebuild(model)
     return len(created)
+
+
+def _refresh_search_names(node):
+    """Bulk writes skip ``Term.save``: set a term's searchable names by hand."""
+    if hasattr(node, "compute_search_names"):
+        node.search_names = node.compute_search_names()
 
 
 def _fill_terms(model, specs):
@@ -482,10 +622,13 @@ def load(stdout):
     if not Page.objects.exists():
         now = timezone.now()
         for title, body in PAGES:
+            # The closed field activities are listed by the site itself, from the dates.
+            listing = PageListing.CLOSED_STRUCTURES if title == "Closed field activities" else ""
             Page.objects.create(
                 slug=slugify(title),
                 title=title,
                 body=body,
+                listing=listing,
                 status=Status.PUBLISHED,
                 first_published_at=now,
             )
@@ -504,8 +647,10 @@ def load(stdout):
 def _link_field_operations(countries):
     through = Structure.countries.through
     structures = dict(Structure.objects.values_list("slug", "pk"))
+    hosts = [(name, iso) for name, iso, _city in FIELD_OPERATIONS]
+    hosts += [(operation[0], operation[1]) for operation in CLOSED_FIELD_OPERATIONS]
     through.objects.bulk_create(
         through(structure_id=structures[slugify(name)], country_id=countries[iso])
-        for name, iso, _city in FIELD_OPERATIONS
+        for name, iso in hosts
         if iso in countries
     )

@@ -12,14 +12,14 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import ProtectedError
+from django.db.models import Exists, OuterRef, ProtectedError
 from django.utils.translation import gettext as _
 from mptt.exceptions import InvalidMove
 
 from osce_cms.caching import bump_generation
 
-from . import subtrees
-from .models import Country, FieldOfWork, MeetingType, MenuItem, Place, Structure
+from . import redirects, subtrees
+from .models import Country, FieldOfWork, MeetingType, MenuItem, Place, Structure, Term
 
 TREE_MODELS = (FieldOfWork, Country, Structure, Place, MeetingType, MenuItem)
 POSITIONS = ("first-child", "last-child", "left", "right")
@@ -41,23 +41,45 @@ def _fresh(node):
     return type(node)._default_manager.get(pk=node.pk)
 
 
-def save_node(node):
+def save_node(node, take_over_old_address=False):
     """Insert ``node`` as the last child of its parent, or save its changes (a changed parent
-    is a move), keeping derived data (structure paths, menu membership) in step."""
+    is a move), keeping derived data in step: structure paths, the old addresses of a changed
+    slug or path (for the whole subtree), and the former name of a renamed term.
+
+    A term may take a slug that is an old address of another term only with
+    ``take_over_old_address`` (``taxonomy.redirects.check_free``)."""
     model = type(node)
     with transaction.atomic():
         lock(model)
+        before = _fresh(node) if node.pk else None
+        if before is not None:
+            # The node may have been loaded before another move: save from fresh tree fields.
+            for field in _tree_fields(model):
+                setattr(node, field, getattr(before, field))
         if node.parent_id is not None:
             node.parent = _fresh(node.parent)
-            if node.pk and subtrees.contains(_fresh(node), node.parent):
+            if before is not None and subtrees.contains(before, node.parent):
                 raise ValidationError(
                     {"parent": _("A node cannot be moved under itself or its descendants.")}
                 )
         if isinstance(node, Structure):
             node.path = _path_under(node.parent, node.slug)
+        if isinstance(node, Term):
+            redirects.check_free(
+                model, redirects.key_of(node), instance=before, take_over=take_over_old_address
+            )
+            if before is not None and before.name != node.name:
+                node.add_former_name(before.name)
         node.save()
+        if isinstance(node, Term):
+            redirects.remember(node, redirects.key_of(before) if before else None)
         _after_structure_change(node)
     return node
+
+
+def _tree_fields(model):
+    opts = model._mptt_meta
+    return (opts.tree_id_attr, opts.left_attr, opts.right_attr, opts.level_attr)
 
 
 def create_node(model, parent=None, **fields):
@@ -113,6 +135,92 @@ def delete_node(node):
             raise ValidationError(
                 _("“%(node)s” is still used by: %(users)s.") % {"node": node, "users": users}
             ) from error
+
+
+def merge_nodes(source, survivor):
+    """Merge ``source`` into ``survivor`` in one transaction: ``source``'s children move under
+    ``survivor``, everything that refers to it (tags, sources, menu items, scopes, ...) refers
+    to ``survivor`` instead (a row that would then be listed twice is dropped), its names become
+    ``survivor``'s former names, its addresses redirect to ``survivor``, and it is deleted.
+
+    On PostgreSQL the tables that refer to the term are locked against writes for the short
+    time of the merge (``SHARE ROW EXCLUSIVE``): an edit in progress that tags something with
+    ``source`` commits first and its tag is moved; one that starts during the merge waits for
+    it. (Foreign keys are checked at commit, so locking the term's row alone would not make a
+    concurrent tagging wait: it would fail at its commit.) Nothing is ever half merged.
+    """
+    model = type(source)
+    if not isinstance(source, Term) or type(survivor) is not model:
+        raise ValidationError(_("Only two terms of the same vocabulary can be merged."))
+    references = _references(model)
+    with transaction.atomic():
+        lock(model)
+        if connection.vendor == "postgresql":
+            tables = sorted({relation.model._meta.db_table for relation in references})
+            with connection.cursor() as cursor:
+                for table in tables:
+                    quoted = connection.ops.quote_name(table)
+                    cursor.execute(f"LOCK TABLE {quoted} IN SHARE ROW EXCLUSIVE MODE")
+        source = model._default_manager.select_for_update().get(pk=source.pk)
+        survivor = _fresh(survivor)
+        if source.pk == survivor.pk or subtrees.contains(source, survivor):
+            raise ValidationError(
+                _("“%(node)s” cannot be merged into itself or one of its sub-entries.")
+                % {"node": source}
+            )
+        for child in source.get_children():
+            model._tree_manager.move_node(_fresh(child), _fresh(survivor), "last-child")
+        for relation in references:
+            _repoint(relation, source, survivor)
+        for name in [*source.former_name_list, source.name]:
+            survivor.add_former_name(name)
+        survivor.aliases = "\n".join(dict.fromkeys(survivor.alias_list + source.alias_list))
+        survivor.save(update_fields=["former_names", "aliases"])
+        redirects.move_all(source, survivor)
+        _fresh(source).delete()
+        _after_structure_change(_fresh(survivor))
+    return _fresh(survivor)
+
+
+def _references(model):
+    """Every foreign key to ``model`` from another table (hidden ones and the tables behind
+    many-to-many fields included), except the tree's own parent link."""
+    return [
+        field.remote_field
+        for field in model._meta.get_fields(include_hidden=True)
+        if field.auto_created
+        and not field.concrete
+        and (field.one_to_many or field.one_to_one)
+        and field.related_model is not model
+    ]
+
+
+def _repoint(foreign_key, source, survivor):
+    rows = foreign_key.model._base_manager.filter(**{foreign_key.name: source})
+    duplicates = _rows_duplicating(foreign_key, rows, survivor)
+    if duplicates is not None:
+        duplicates.delete()
+    rows.update(**{foreign_key.name: survivor})
+
+
+def _rows_duplicating(foreign_key, rows, survivor):
+    """Of ``rows``, those that would repeat a row of ``survivor`` under a unique constraint
+    that includes ``foreign_key`` (e.g. a release tagged with both terms)."""
+    opts = foreign_key.model._meta
+    unique_sets = [set(fields) for fields in opts.unique_together]
+    unique_sets += [
+        set(constraint.fields)
+        for constraint in opts.total_unique_constraints
+        if constraint.condition is None
+    ]
+    for fields in unique_sets:
+        if foreign_key.name in fields:
+            others = sorted(fields - {foreign_key.name})
+            existing = foreign_key.model._base_manager.filter(
+                **{foreign_key.name: survivor}, **{name: OuterRef(name) for name in others}
+            )
+            return rows.filter(Exists(existing))
+    return None
 
 
 def tagged_by(nodes, limit=20):
@@ -174,9 +282,13 @@ def _update_paths(nodes, known=()):
         path = f"{paths[node.parent_id]}/{node.slug}" if node.parent_id else node.slug
         paths[node.pk] = path
         if node.path != path:
+            changed.append((node, node.path))
             node.path = path
-            changed.append(node)
-    Structure._default_manager.bulk_update(changed, ["path"], batch_size=500)
+    Structure._default_manager.bulk_update(
+        [node for node, _old in changed], ["path"], batch_size=500
+    )
+    for node, old_path in changed:
+        redirects.remember(node, old_path)
 
 
 def check_tree(model):

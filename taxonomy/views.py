@@ -10,8 +10,9 @@ registering a context function with ``register_detail_context``; the template re
 """
 
 from collections import defaultdict
+from itertools import groupby
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,8 @@ from editorial.views import PublicItemMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.richtext import render_html
 
-from .models import Country, FieldOfWork, MeetingType, Page, Place, Structure
+from . import redirects
+from .models import Country, FieldOfWork, MeetingType, Page, PageListing, Place, Structure
 
 _detail_context_functions = []
 
@@ -46,6 +48,23 @@ def nested(nodes):
     return by_parent[None]
 
 
+class OldAddressRedirectMixin:
+    """A term's page asked for at an old address of the term answers 301 with the current one
+    (``taxonomy.redirects``); only a miss costs the extra query."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            target = redirects.find(self.model, self.address_key())
+            if target is None:
+                raise
+            return HttpResponsePermanentRedirect(target.get_absolute_url())
+
+    def address_key(self):
+        return self.kwargs["slug"]
+
+
 class TermListView(BreadcrumbsMixin, ListView):
     """The whole tree of one vocabulary, grouped under its top-level nodes."""
 
@@ -66,7 +85,7 @@ class TermListView(BreadcrumbsMixin, ListView):
         return context
 
 
-class TermDetailView(BreadcrumbsMixin, DetailView):
+class TermDetailView(OldAddressRedirectMixin, BreadcrumbsMixin, DetailView):
     """One node: breadcrumbs from its ancestors, description, children."""
 
     template_name = "taxonomy/term_detail.html"
@@ -77,7 +96,7 @@ class TermDetailView(BreadcrumbsMixin, DetailView):
         context = super().get_context_data(**kwargs)
         node = self.object
         context.update(
-            children=list(node.get_children().defer("description")),
+            children=list(self.get_children(node).defer("description")),
             children_title=_("In this section"),
             kind=capfirst(self.model._meta.verbose_name),
         )
@@ -94,6 +113,9 @@ class TermDetailView(BreadcrumbsMixin, DetailView):
 
     def ancestors(self):
         return list(self.object.get_ancestors())
+
+    def get_children(self, node):
+        return node.get_children()
 
     def get_extra_context(self, node):
         return {}
@@ -130,9 +152,14 @@ class CountryDetailView(TermDetailView):
 
 
 class StructureListView(TermListView):
+    """The current structures; closed ones are listed on the closed field activities page."""
+
     model = Structure
     title = _("Structures and institutions")
     intro = _("The Chairpersonship, the Secretariat, the institutions and the field operations.")
+
+    def get_queryset(self):
+        return Structure.objects.current().defer("description")
 
 
 class StructureDetailView(TermDetailView):
@@ -140,12 +167,17 @@ class StructureDetailView(TermDetailView):
     list_url_name = "taxonomy:structure-list"
     list_title = _("Structures and institutions")
 
+    def address_key(self):
+        return self.kwargs["path"].strip("/")
+
     def get_object(self, queryset=None):
-        path = self.kwargs["path"].strip("/")
         try:
-            return Structure.objects.get(path=path)
+            return Structure.objects.get(path=self.address_key())
         except Structure.DoesNotExist:
             raise Http404(_("No structure at this address.")) from None
+
+    def get_children(self, node):
+        return node.get_children().current()
 
     def get_extra_context(self, node):
         return {"countries": list(node.countries.only("name", "slug"))}
@@ -176,6 +208,24 @@ class PlaceDetailView(TermDetailView):
         return [self.object.country] if self.object.country else []
 
 
+def closed_structures_by_year():
+    """``[(year, [structure, ...]), ...]``: closed structures, the latest closings first, each
+    with its countries (two queries)."""
+    closed = (
+        Structure.objects.closed()
+        .order_by("-closed_on", "name")
+        .only("name", "public_name", "slug", "path", "description", "opened_on", "closed_on")
+        .prefetch_related("countries")
+    )
+    return [
+        (year, list(group)) for year, group in groupby(closed, key=lambda node: node.closed_on.year)
+    ]
+
+
+# What each automatic list of a page puts in the page's context.
+PAGE_LISTINGS = {PageListing.CLOSED_STRUCTURES: ("closed_by_year", closed_structures_by_year)}
+
+
 class PageDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
     model = Page
     template_name = "taxonomy/page_detail.html"
@@ -183,4 +233,7 @@ class PageDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["body"] = render_html(self.object.body)
+        if self.object.listing in PAGE_LISTINGS:
+            name, build = PAGE_LISTINGS[self.object.listing]
+            context[name] = build()
         return context

@@ -1,5 +1,6 @@
 from .menus import Menu, MenuItem
-from .pages import Page
+from .pages import Page, PageListing
+from .redirects import OldAddress
 from .terms import Country, FieldOfWork, MeetingType, Place, Structure, Term
 
 __all__ = [
@@ -8,7 +9,9 @@ __all__ = [
     "MeetingType",
     "Menu",
     "MenuItem",
+    "OldAddress",
     "Page",
+    "PageListing",
     "Place",
     "Structure",
     "Term",

@@ -6,12 +6,25 @@ from editorial.models import EditorialModel
 from osce_cms.richtext import RichTextField
 
 
+class PageListing(models.TextChoices):
+    """A list the site builds itself below a page's text."""
+
+    CLOSED_STRUCTURES = "closed-structures", _("Closed structures, by year of closing")
+
+
 class Page(EditorialModel):
     """A simple content page, e.g. About us, served at /pages/<slug>/; on the editorial engine."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     body = RichTextField(_("body"), blank=True)
+    listing = models.CharField(
+        _("automatic list"),
+        max_length=30,
+        blank=True,
+        choices=PageListing.choices,
+        help_text=_("Shown below the text and kept up to date by the site."),
+    )
 
     class Meta:
         verbose_name = _("page")

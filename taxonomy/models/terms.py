@@ -1,19 +1,64 @@
 """The organisation's vocabularies, each a django-mptt tree.
 
 Sibling order is the tree order (``lft``), which editors control by drag and drop in the admin.
-Structural writes (insert, move, delete) go through ``taxonomy.trees``.
+Structural writes (insert, move, delete, merge) go through ``taxonomy.trees``.
+
+A term is known by more than its name: short names and acronyms (``aliases``, e.g. "ODIHR")
+and the names it had before a rename (``former_names``, recorded by ``taxonomy.trees``). Every
+one of them, normalised, is kept in ``search_names`` so that the newsroom search, the admin
+pickers and the API match a term by any of its names with one indexed lookup
+(``Term.objects.named(text)``).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
+from mptt.querysets import TreeQuerySet
+
+
+def normalise_name(text):
+    """A name as compared by search: case-folded, single spaces."""
+    return " ".join(str(text).split()).casefold()
+
+
+def split_lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class TermQuerySet(TreeQuerySet):
+    def named(self, text):
+        """Terms called ``text`` (case and spacing aside) by their name, public name, one of
+        their aliases or a former name."""
+        key = normalise_name(text)
+        if not key:
+            return self.none()
+        return self.filter(search_names__contains=f"\n{key}\n")
+
+
+TermManager = TreeManager.from_queryset(TermQuerySet)
 
 
 class Term(MPTTModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True)
+    aliases = models.TextField(
+        _("short names and acronyms"),
+        blank=True,
+        help_text=_("One per line, e.g. ODIHR. Search and the pickers find the term by them."),
+    )
+    former_names = models.TextField(
+        _("former names"),
+        blank=True,
+        help_text=_(
+            "One per line, oldest first; shown as “formerly …”. A rename adds the old name."
+        ),
+    )
+    search_names = models.TextField(editable=False, default="", db_index=False)
     parent = TreeForeignKey(
         "self",
         verbose_name=_("parent"),
@@ -22,6 +67,8 @@ class Term(MPTTModel):
         blank=True,
         related_name="children",
     )
+
+    objects = TermManager()
 
     url_name = ""
 
@@ -33,6 +80,37 @@ class Term(MPTTModel):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_names = self.compute_search_names()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_names"}
+        super().save(*args, **kwargs)
+
+    def compute_search_names(self):
+        names = [self.name, getattr(self, "public_name", ""), *self.alias_list]
+        names += self.former_name_list
+        keys = dict.fromkeys(normalise_name(name) for name in names if name)
+        return "\n" + "\n".join(keys) + "\n"
+
+    @property
+    def alias_list(self):
+        """Short names and acronyms, e.g. ``["ODIHR"]`` (the API exposes them)."""
+        return split_lines(self.aliases)
+
+    @property
+    def former_name_list(self):
+        """Earlier names, oldest first."""
+        return split_lines(self.former_names)
+
+    def add_former_name(self, name):
+        """Remember ``name`` as a former name (after a rename). Taking a former name back
+        makes it current again, no longer former."""
+        current = normalise_name(self.name)
+        names = [n for n in self.former_name_list if normalise_name(n) != normalise_name(name)]
+        names.append(name)
+        self.former_names = "\n".join(n for n in names if normalise_name(n) != current)
 
     def get_absolute_url(self):
         return reverse(self.url_name, kwargs={"slug": self.slug})
@@ -72,8 +150,23 @@ class Country(Term):
         ]
 
 
+class StructureQuerySet(TermQuerySet):
+    def closed(self, today=None):
+        """Structures whose closing date has come (e.g. a field operation whose mandate ended)."""
+        return self.filter(closed_on__lte=today or timezone.localdate())
+
+    def current(self, today=None):
+        """Structures that are not closed: what navigation and pickers for new content offer."""
+        return self.exclude(closed_on__lte=today or timezone.localdate())
+
+
 class Structure(Term):
-    """A unit of the organisation: Secretariat and its units, institutions, field operations."""
+    """A unit of the organisation: Secretariat and its units, institutions, field operations.
+
+    A structure with a closing date in the past is closed: its page stays, with a notice, and
+    so do its releases; it leaves the current navigation and the pickers for new content, and
+    is listed on the page of closed field activities (a page whose list is "closed structures").
+    """
 
     public_name = models.CharField(
         _("public name"),
@@ -91,15 +184,40 @@ class Structure(Term):
     countries = models.ManyToManyField(
         Country, verbose_name=_("countries"), blank=True, related_name="structures"
     )
+    opened_on = models.DateField(_("opened on"), null=True, blank=True)
+    closed_on = models.DateField(
+        _("closed on"),
+        null=True,
+        blank=True,
+        help_text=_("From this day the structure is closed: its page and releases remain."),
+    )
+
+    objects = TreeManager.from_queryset(StructureQuerySet)()
 
     class Meta:
         verbose_name = _("structure")
         verbose_name_plural = _("structures and institutions")
         ordering = ["tree_id", "lft"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opened_on__isnull=True)
+                | models.Q(closed_on__isnull=True)
+                | models.Q(closed_on__gte=models.F("opened_on")),
+                name="structure_closes_after_opening",
+            )
+        ]
 
     @property
     def display_name(self):
         return self.public_name or self.name
+
+    def is_closed(self, today=None):
+        return self.closed_on is not None and self.closed_on <= (today or timezone.localdate())
+
+    def clean(self):
+        super().clean()
+        if self.opened_on and self.closed_on and self.closed_on < self.opened_on:
+            raise ValidationError({"closed_on": _("A structure cannot close before it opened.")})
 
     def get_absolute_url(self):
         return reverse("taxonomy:structure-detail", kwargs={"path": self.path})

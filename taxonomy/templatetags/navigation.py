@@ -5,7 +5,8 @@ disappeared or is a page that is not public, and headings left without children 
 
 The rendered menus are cached (``cached_menu``): a menu's HTML differs from page to page only by
 the items marked current (``aria-current="page"`` and the trail), so it is stored per content
-generation, language, menu and set of current item ids. Which items are current on a path comes
+generation, day (a structure's closing date takes its items out), language, menu and set of
+current item ids. Which items are current on a path comes
 from a cached ``{url: item ids}`` map of the menu, so a warm page costs no query and no render
 for its menus. Any change to a menu, its targets or pages advances the generation
 (``osce_cms.caching``), and the next request renders the menu again.
@@ -19,6 +20,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -51,6 +53,7 @@ FIELDS = [
     "named_url",
     "external_url",
     *(f"{target}__{field}" for target, (_name, field) in NODE_URLS.items()),
+    "structure__closed_on",
 ]
 
 
@@ -91,14 +94,16 @@ def _url(row, patterns):
     return None
 
 
-def _entries(children, parent_id, current_ids, patterns):
-    """Plain data for the templates: id, label, url, current, children (visible and working)."""
+def _entries(children, parent_id, current_ids, patterns, today):
+    """Plain data for the templates: id, label, url, current, children (visible and working;
+    an item linking to a closed structure has left the current navigation)."""
     entries = []
     for row in children.get(parent_id, ()):
-        if not row["is_visible"]:
+        closed_on = row["structure__closed_on"]
+        if not row["is_visible"] or (closed_on is not None and closed_on <= today):
             continue
         url = None if row["is_heading"] else _url(row, patterns)
-        below = _entries(children, row["id"], current_ids, patterns)
+        below = _entries(children, row["id"], current_ids, patterns, today)
         if url is None and not below:
             continue
         current = row["id"] in current_ids
@@ -129,19 +134,20 @@ def _ids_by_url(entries, found=None):
 def cached_menu(request, slug, template_name):
     """The menu's HTML for the request's path, from the cache when this variant was rendered."""
     generation, _changed_at = request_generation(request)
-    base = f"menu:{generation}:{get_language()}:{slug}"
+    today = timezone.localdate()
+    base = f"menu:{generation}:{today.isoformat()}:{get_language()}:{slug}"
     children = None
     ids_by_url = cache.get(f"{base}:urls")
     if ids_by_url is None:
         children = load_menu(slug)
-        ids_by_url = _ids_by_url(_entries(children, None, frozenset(), patterns={}))
+        ids_by_url = _ids_by_url(_entries(children, None, frozenset(), {}, today))
         cache.set(f"{base}:urls", ids_by_url, settings.PAGE_CACHE_SECONDS)
     current_ids = ids_by_url.get(request.path, ())
     key = f"{base}:{'-'.join(map(str, current_ids))}"
     html = cache.get(key)
     if html is None:
         children = load_menu(slug) if children is None else children
-        entries = _entries(children, None, frozenset(current_ids), patterns={})
+        entries = _entries(children, None, frozenset(current_ids), {}, today)
         html = render_to_string(template_name, {"entries": entries})
         cache.set(key, str(html), settings.PAGE_CACHE_SECONDS)
     return mark_safe(html)  # rendered by our own autoescaping template
