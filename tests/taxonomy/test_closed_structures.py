@@ -165,7 +165,7 @@ def test_the_demo_has_the_documented_closed_field_operations_at_the_menus_addres
 
 @pytest.fixture
 def release_world(operations):
-    root, current, tbilisi, *_rest = operations
+    _root, current, tbilisi, *_rest = operations
     topic = FieldOfWork.objects.create(name="Elections", slug="elections")
     old = PressRelease.objects.create(
         title="Mission to Georgia report",
@@ -193,7 +193,7 @@ def form_data(release, **changes):
 
 
 def test_a_closed_structure_cannot_be_the_source_of_new_content(release_world):
-    current, tbilisi, topic, old = release_world
+    current, _tbilisi, _topic, old = release_world
     form = PressReleaseAdminForm(data=form_data(old, slug="new-one", title="New one"))
     assert not form.is_valid()
     assert "closed on 30 June 2009" in form.errors["source"][0]

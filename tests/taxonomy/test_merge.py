@@ -43,7 +43,7 @@ def world(db, django_user_model):
 
 
 def test_merging_structures_moves_everything_to_the_survivor(client, world):
-    root, old, survivor, child, _old_topic, topic, officer, item = world
+    _root, old, survivor, child, _old_topic, topic, officer, item = world
     issued = release(old, topic)
     merged = trees.merge_nodes(old, survivor)
     assert not Structure.objects.filter(pk=old.pk).exists()
@@ -77,7 +77,7 @@ def test_merging_tags_lists_a_release_tagged_with_both_once(world):
 
 
 def test_a_merge_into_itself_or_a_descendant_is_refused_and_changes_nothing(world):
-    _root, old, survivor, child, old_topic, *_rest = world
+    _root, old, _survivor, child, old_topic, *_rest = world
     for source, target in [(old, old), (old, child)]:
         with pytest.raises(ValidationError):
             trees.merge_nodes(source, target)
@@ -104,7 +104,7 @@ def test_a_merge_waits_for_a_concurrent_edit_and_keeps_its_tag_on_postgresql():
                 edited.fields_of_work.add(old_topic)
                 tagged.set()
                 time.sleep(0.5)  # the merge starts meanwhile and must wait for this commit
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:
             errors.append(error)
         finally:
             connections.close_all()
@@ -114,7 +114,7 @@ def test_a_merge_waits_for_a_concurrent_edit_and_keeps_its_tag_on_postgresql():
             tagged.wait(5)
             trees.merge_nodes(old_topic, topic)
             merged.set()
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:
             errors.append(error)
         finally:
             connections.close_all()
