@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
-from press.models import EditorialScope, PressRelease, Status
+from editorial.models import EditorialScope
+from press.models import PressRelease, Status
 from taxonomy import redirects, trees
 from taxonomy.models import FieldOfWork, Menu, MenuItem, Structure
 
