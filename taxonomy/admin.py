@@ -7,12 +7,21 @@ Every structural write (save with a new parent, drag-and-drop move, delete) goes
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.options import ActionLocation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import PROTECT
-from django.http import HttpResponse
-from django.urls import reverse
-from django.utils.html import format_html
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
 
@@ -21,13 +30,14 @@ from editorial.registry import scope_fields
 from editorial.scopes import structures_for
 from osce_cms.admin_editor import RichTextEditorAdminMixin
 
-from . import redirects, trees
+from . import menu_history, redirects, trees
 from .forms import PageAdminForm, TermAdminForm
 from .models import (
     Country,
     FieldOfWork,
     MeetingType,
     Menu,
+    MenuChange,
     MenuItem,
     OldAddress,
     Page,
@@ -55,16 +65,93 @@ class RootListFilter(admin.SimpleListFilter):
         return queryset
 
 
+STEP_LABELS = {
+    "up": (_("Up"), _("Move “%(item)s” up")),
+    "down": (_("Down"), _("Move “%(item)s” down")),
+    "indent": (_("In"), _("Move “%(item)s” in, under the entry above it")),
+    "outdent": (_("Out"), _("Move “%(item)s” out, one level up")),
+}
+
+
 class TreeAdmin(DraggableMPTTAdmin):
-    """A draggable tree whose moves, saves and deletes go through ``taxonomy.trees``."""
+    """A draggable tree whose moves, saves and deletes go through ``taxonomy.trees``.
+
+    Dragging has a single-pointer and keyboard alternative (WCAG 2.2 SC 2.5.7): each row has
+    Up, Down, In and Out buttons (``trees.step_node``); after a step the page comes back with
+    the focus point on the same button, so that a keyboard user can go on.
+    """
 
     list_display = ("tree_actions", "indented_title")
     list_display_links = ("indented_title",)
     list_per_page = 500
     expand_tree_by_default = True
+    change_list_template = "admin/taxonomy/tree_change_list.html"
+
+    def get_list_display(self, request):
+        display = tuple(super().get_list_display(request))
+        if self.has_change_permission(request):
+            display += ("step_buttons",)
+        return display
+
+    @admin.display(description=_("move"))
+    def step_buttons(self, item):
+        return format_html_join(
+            "",
+            '<button type="submit" form="tree-step-form" class="tree-step" name="step" '
+            'value="{} {}" id="step-{}-{}" aria-label="{}">{}</button>',
+            (
+                (item.pk, step, item.pk, step, described % {"item": item}, visible)
+                for step, (visible, described) in STEP_LABELS.items()
+            ),
+        )
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}_step"
+        step = self.admin_site.admin_view(self.step_view)
+        return [path("step/", step, name=name), *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        opts = self.model._meta
+        step_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_step")
+        query = request.GET.urlencode()
+        extra_context = {"step_url": f"{step_url}?{query}" if query else step_url}
+        return super().changelist_view(request, extra_context)
+
+    def step_view(self, request):
+        """One step of one node, then back to the same changelist at the same button."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        pk, _space, step = request.POST.get("step", "").partition(" ")
+        node = self.get_queryset(request).filter(pk=pk).first() if pk.isdigit() else None
+        if node is None or step not in trees.STEPS:
+            return HttpResponseBadRequest(_("Objects have disappeared, try again."))
+        if not self.has_change_permission(request, node):
+            raise PermissionDenied
+        try:
+            node = trees.step_node(node, step)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.WARNING)
+        else:
+            self.log_moved(request, node)
+            self.message_user(request, _("%s has been successfully moved.") % node)
+        opts = self.model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        query = request.GET.urlencode()
+        return HttpResponseRedirect(f"{changelist}{'?' + query if query else ''}#step-{pk}-{step}")
+
+    def log_moved(self, request, node):
+        LogEntry.objects.log_actions(
+            user_id=request.user.pk,
+            queryset=[node],
+            action_flag=CHANGE,
+            change_message=[{"changed": {"fields": ["parent", "position"]}}],
+            single_object=True,
+        )
 
     class Media:
         css = {"all": ["css/admin-tree.css"]}
+        js = ["js/admin-tree-steps.js"]
 
     @admin.display(description=_("title"))
     def indented_title(self, item):
@@ -121,13 +208,7 @@ class TreeAdmin(DraggableMPTTAdmin):
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return HttpResponse("FAIL, invalid move.")
-        LogEntry.objects.log_actions(
-            user_id=request.user.pk,
-            queryset=[node],
-            action_flag=CHANGE,
-            change_message=[{"changed": {"fields": ["parent", "position"]}}],
-            single_object=True,
-        )
+        self.log_moved(request, node)
         self.message_user(request, _("%s has been successfully moved.") % node)
         return HttpResponse("OK, moved.")
 
@@ -219,14 +300,81 @@ class MeetingTypeAdmin(TermAdmin):
 
 @admin.register(Menu)
 class MenuAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "items_link")
+    """Menus, with the history of each (``taxonomy.menu_history``): every change with who and
+    when, and a site administrator may restore the arrangement after any of them."""
+
+    list_display = ("name", "slug", "items_link", "history_link")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
+    restore_permissions = (
+        "taxonomy.add_menuitem",
+        "taxonomy.change_menuitem",
+        "taxonomy.delete_menuitem",
+    )
 
     @admin.display(description=_("items"))
     def items_link(self, menu):
         url = reverse("admin:taxonomy_menuitem_changelist")
         return format_html('<a href="{}?menu__id__exact={}">{}</a>', url, menu.pk, _("Arrange"))
+
+    @admin.display(description=_("history"))
+    def history_link(self, menu):
+        url = reverse("admin:taxonomy_menu_arrangements", args=[menu.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Changes and earlier arrangements"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.arrangements_view)
+        restore = self.admin_site.admin_view(self.restore_view)
+        return [
+            path("<int:menu_id>/arrangements/", view, name="taxonomy_menu_arrangements"),
+            path(
+                "<int:menu_id>/arrangements/<int:change_id>/restore/",
+                restore,
+                name="taxonomy_menu_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _menu(self, request, menu_id):
+        menu = self.get_queryset(request).filter(pk=menu_id).first()
+        if menu is None:
+            raise Http404(_("No such menu."))
+        if not self.has_view_permission(request, menu):
+            raise PermissionDenied
+        return menu
+
+    def may_restore(self, request):
+        return request.user.has_perms(self.restore_permissions)
+
+    def arrangements_view(self, request, menu_id):
+        menu = self._menu(request, menu_id)
+        changes = menu.changes.select_related("changed_by").defer("arrangement")[:200]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "menu": menu,
+            "changes": changes,
+            "may_restore": self.may_restore(request),
+            "title": _("History of %(menu)s") % {"menu": menu},
+        }
+        return TemplateResponse(request, "admin/taxonomy/menu/arrangements.html", context)
+
+    def restore_view(self, request, menu_id, change_id):
+        menu = self._menu(request, menu_id)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.may_restore(request):
+            raise PermissionDenied
+        change = menu.changes.filter(pk=change_id).first()
+        if change is None:
+            raise Http404(_("No such change."))
+        menu_history.restore(change, request.user)
+        self.message_user(
+            request,
+            _("The menu is arranged again as after the change of %(when)s.")
+            % {"when": date_format(localtime(change.changed_at), "DATETIME_FORMAT")},
+        )
+        return HttpResponseRedirect(reverse("admin:taxonomy_menu_arrangements", args=[menu.pk]))
 
 
 @admin.register(MenuItem)
@@ -243,6 +391,25 @@ class MenuItemAdmin(TreeAdmin):
             {"fields": (*NODE_TARGETS, "named_url", "external_url")},
         ),
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        menu_history.record(obj.menu, menu_history.action_of_form(form, change), request.user, obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        menu_history.record(obj.menu, MenuChange.Action.DELETED, request.user, obj)
+
+    def delete_queryset(self, request, queryset):
+        deleted = list(queryset.select_related("menu"))
+        super().delete_queryset(request, queryset)
+        for menu in {item.menu for item in deleted}:
+            labels = ", ".join(str(item) for item in deleted if item.menu_id == menu.pk)
+            menu_history.record(menu, MenuChange.Action.DELETED, request.user, labels)
+
+    def log_moved(self, request, node):
+        super().log_moved(request, node)
+        menu_history.record(node.menu, MenuChange.Action.MOVED, request.user, node)
 
     @admin.display(description=_("link"))
     def link(self, item):

@@ -14,12 +14,14 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, ProtectedError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from mptt.exceptions import InvalidMove
 
 from osce_cms.caching import bump_generation
 
 from . import redirects, subtrees
 from .models import Country, FieldOfWork, MeetingType, MenuItem, Place, Structure, Term
+from .models.menus import NODE_TARGETS
 
 TREE_MODELS = (FieldOfWork, Country, Structure, Place, MeetingType, MenuItem)
 POSITIONS = ("first-child", "last-child", "left", "right")
@@ -109,6 +111,108 @@ def move_node(node, target, position="last-child"):
         node = _fresh(node)
         _after_structure_change(node)
     return node
+
+
+# One step of a node among its siblings: the keyboard and single-pointer alternative to
+# dragging (WCAG 2.2 SC 2.5.7). Each is a move relative to a neighbour, refused with a reason
+# where there is none.
+STEPS = {
+    "up": ("previous", "left", gettext_lazy("“%(node)s” is already the first of its level.")),
+    "down": ("next", "right", gettext_lazy("“%(node)s” is already the last of its level.")),
+    # Becomes the last child of the sibling above it.
+    "indent": (
+        "previous",
+        "last-child",
+        gettext_lazy("“%(node)s” has no entry above it on its level to go under."),
+    ),
+    # Follows its parent, one level up.
+    "outdent": ("parent", "right", gettext_lazy("“%(node)s” is already at the top level.")),
+}
+
+
+def step_node(node, step):
+    """Move ``node`` one step (``STEPS``) among its siblings (a menu item within its menu)."""
+    if step not in STEPS:
+        raise ValidationError(_("Unknown step %(step)s.") % {"step": step})
+    neighbour, position, refusal = STEPS[step]
+    model = type(node)
+    with transaction.atomic():
+        lock(model)
+        node = _fresh(node)
+        if neighbour == "parent":
+            target = node.parent
+        else:
+            siblings = list(_siblings(node).values_list("pk", flat=True))
+            index = siblings.index(node.pk) + (-1 if neighbour == "previous" else 1)
+            target = _fresh_by_pk(model, siblings[index]) if 0 <= index < len(siblings) else None
+        if target is None:
+            raise ValidationError(refusal % {"node": node})
+        return move_node(node, target, position)
+
+
+def _siblings(node):
+    """``node`` and its siblings in tree order (for a menu item: within its menu)."""
+    model = type(node)
+    if node.parent_id is None:
+        siblings = model._default_manager.filter(parent=None).order_by("tree_id")
+        if isinstance(node, MenuItem):
+            siblings = siblings.filter(menu_id=node.menu_id)
+        return siblings
+    return model._default_manager.filter(parent_id=node.parent_id).order_by("lft")
+
+
+def _fresh_by_pk(model, pk):
+    return model._default_manager.get(pk=pk)
+
+
+def replace_menu(menu, items):
+    """Replace every item of ``menu`` by ``items`` (plain values in tree order, as
+    ``taxonomy.menu_history`` records them), in one transaction under the menus' lock.
+
+    The items keep their ids; a target that no longer exists is left empty (the item is then
+    hidden from the public menu, as when its target is deleted). The tree fields are numbered
+    from the order given and the result is verified.
+    """
+    model = MenuItem
+    with transaction.atomic():
+        lock(model)
+        model._default_manager.filter(menu=menu).delete()
+        items = [dict(item) for item in items]
+        for target in NODE_TARGETS:
+            column = f"{target}_id"
+            wanted = {item[column] for item in items if item.get(column)}
+            related = model._meta.get_field(target).related_model
+            present = set(
+                related._default_manager.filter(pk__in=wanted).values_list("pk", flat=True)
+            )
+            for item in items:
+                if item.get(column) not in present:
+                    item[column] = None
+        children = defaultdict(list)
+        for item in items:
+            children[item["parent_id"]].append(item)
+        next_tree_id = (
+            model._default_manager.order_by("-tree_id").values_list("tree_id", flat=True).first()
+            or 0
+        ) + 1
+        rows = []
+
+        def number(item, tree_id, left, level):
+            row = model(menu=menu, tree_id=tree_id, lft=left, level=level, **item)
+            rows.append(row)
+            right = left + 1
+            for child in children[item["id"]]:
+                right = number(child, tree_id, right, level + 1) + 1
+            row.rght = right
+            return right
+
+        for offset, root in enumerate(children[None]):
+            number(root, next_tree_id + offset, 1, 0)
+        model._default_manager.bulk_create(rows)
+        bump_generation()  # bulk writes send no signals
+        problems = check_tree(model)
+        if problems:
+            raise RuntimeError("; ".join(problems))
 
 
 def delete_node(node):

@@ -1,3 +1,4 @@
+from .menu_history import MenuChange
 from .menus import Menu, MenuItem
 from .pages import Page, PageListing
 from .redirects import OldAddress
@@ -8,6 +9,7 @@ __all__ = [
     "FieldOfWork",
     "MeetingType",
     "Menu",
+    "MenuChange",
     "MenuItem",
     "OldAddress",
     "Page",

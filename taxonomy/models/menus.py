@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.lookups import LessThanOrEqual
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
@@ -24,6 +25,48 @@ NAMED_PAGES = [
 # Fields that point an item at a node or page; at most one may be set.
 NODE_TARGETS = ("field_of_work", "country", "structure", "meeting_type", "place", "page")
 TEXT_TARGETS = ("named_url", "external_url")
+
+# Each node target: the URL name of its page and the field of the node that the URL needs.
+NODE_URLS = {
+    "field_of_work": ("taxonomy:fieldofwork-detail", "slug"),
+    "country": ("taxonomy:country-detail", "slug"),
+    "structure": ("taxonomy:structure-detail", "path"),
+    "meeting_type": ("taxonomy:meetingtype-detail", "slug"),
+    "place": ("taxonomy:place-detail", "slug"),
+    "page": ("taxonomy:page-detail", "slug"),
+}
+# The values an item's URL is made of, as ``MenuItem.objects.values(*URL_FIELDS)`` reads them.
+URL_FIELDS = (
+    "named_url",
+    "external_url",
+    *(f"{target}__{field}" for target, (_name, field) in NODE_URLS.items()),
+)
+
+# reverse() is slow next to the rest of a menu; each node URL is reversed once per menu with
+# this marker (a valid slug and path) in place of the node's slug or path.
+MARKER = "zzmenumarkerzz"
+
+
+def resolve_url(values, patterns=None):
+    """The one resolver of a menu item's URL, from its ``URL_FIELDS`` values; None for a
+    heading, or an item whose target has gone or no longer resolves. ``patterns`` (a dict kept
+    by the caller for a whole menu) saves reversing the same URL name again."""
+    patterns = {} if patterns is None else patterns
+    if values["external_url"]:
+        return values["external_url"]
+    try:
+        if values["named_url"]:
+            return reverse(values["named_url"])
+        for target, (url_name, field) in NODE_URLS.items():
+            value = values[f"{target}__{field}"]
+            if value:
+                if url_name not in patterns:
+                    patterns[url_name] = reverse(url_name, kwargs={field: MARKER})
+                return patterns[url_name].replace(MARKER, iri_to_uri(value))
+    except NoReverseMatch:
+        pass
+    return None
+
 
 validate_external_url = URLValidator(
     schemes=["http", "https"],
@@ -178,15 +221,13 @@ class MenuItem(MPTTModel):
             raise ValidationError({"parent": _("The parent must belong to the same menu.")})
 
     def get_url(self):
-        """The item's link, or None for a heading or an item whose target has gone."""
-        if self.external_url:
-            return self.external_url
-        if self.named_url:
-            return reverse(self.named_url)
-        for name in NODE_TARGETS:
-            if getattr(self, f"{name}_id"):
-                return getattr(self, name).get_absolute_url()
-        return None
+        """The item's link, or None for a heading or an item whose target has gone (the
+        targets are read from their relations: select them with the item)."""
+        values = {"named_url": self.named_url, "external_url": self.external_url}
+        for target, (_url_name, field) in NODE_URLS.items():
+            node = getattr(self, target) if getattr(self, f"{target}_id") else None
+            values[f"{target}__{field}"] = getattr(node, field, None)
+        return resolve_url(values)
 
     @property
     def is_broken(self):

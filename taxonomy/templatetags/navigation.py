@@ -19,40 +19,28 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from osce_cms.caching import request_generation
 from taxonomy.models import MenuItem, Page
+from taxonomy.models.menus import URL_FIELDS, resolve_url
 
 register = template.Library()
 
 # Groups with more entries than this are shown in several columns in the mega-menu.
 LONG_GROUP = 12
 
-# Each node target: the URL name of its page and the field of the node that the URL needs.
 # Rows are read as plain values, not model instances: a menu has hundreds of items, and building
 # seven objects per row would cost more than the whole rest of the page.
-NODE_URLS = {
-    "field_of_work": ("taxonomy:fieldofwork-detail", "slug"),
-    "country": ("taxonomy:country-detail", "slug"),
-    "structure": ("taxonomy:structure-detail", "path"),
-    "meeting_type": ("taxonomy:meetingtype-detail", "slug"),
-    "place": ("taxonomy:place-detail", "slug"),
-    "page": ("taxonomy:page-detail", "slug"),
-}
 FIELDS = [
     "id",
     "parent_id",
     "label",
     "is_visible",
     "is_heading",
-    "named_url",
-    "external_url",
-    *(f"{target}__{field}" for target, (_name, field) in NODE_URLS.items()),
+    *URL_FIELDS,
     "structure__closed_on",
 ]
 
@@ -72,28 +60,6 @@ def load_menu(slug):
     return children
 
 
-# reverse() is slow next to the rest of the menu; each node URL is reversed once per menu with
-# this marker (a valid slug and path) in place of the node's slug or path.
-MARKER = "zzmenumarkerzz"
-
-
-def _url(row, patterns):
-    if row["external_url"]:
-        return row["external_url"]
-    try:
-        if row["named_url"]:
-            return reverse(row["named_url"])
-        for target, (url_name, field) in NODE_URLS.items():
-            value = row[f"{target}__{field}"]
-            if value:
-                if url_name not in patterns:
-                    patterns[url_name] = reverse(url_name, kwargs={field: MARKER})
-                return patterns[url_name].replace(MARKER, iri_to_uri(value))
-    except NoReverseMatch:
-        pass
-    return None
-
-
 def _entries(children, parent_id, current_ids, patterns, today):
     """Plain data for the templates: id, label, url, current, children (visible and working;
     an item linking to a closed structure has left the current navigation)."""
@@ -102,7 +68,7 @@ def _entries(children, parent_id, current_ids, patterns, today):
         closed_on = row["structure__closed_on"]
         if not row["is_visible"] or (closed_on is not None and closed_on <= today):
             continue
-        url = None if row["is_heading"] else _url(row, patterns)
+        url = None if row["is_heading"] else resolve_url(row, patterns)
         below = _entries(children, row["id"], current_ids, patterns, today)
         if url is None and not below:
             continue

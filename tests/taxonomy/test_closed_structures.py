@@ -4,6 +4,8 @@ filters and on old releases, and listed on the closed field activities page by y
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from press.forms import PressReleaseAdminForm
@@ -121,9 +123,10 @@ def test_the_closed_list_costs_a_constant_number_of_queries(
     from django.core.cache import cache
 
     cache.clear()
-    with django_assert_max_num_queries(20) as captured:
+    with CaptureQueriesContext(connection) as captured:
         client.get(page.get_absolute_url())
     baseline = len(captured.captured_queries)
+    assert baseline > 0
     for year in range(1995, 2005):
         node = trees.create_node(
             Structure,

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from taxonomy import redirects, trees
 from taxonomy.models import FieldOfWork, OldAddress, Page, Structure
@@ -133,11 +135,12 @@ def test_the_old_addresses_list_costs_a_constant_number_of_queries(
     page = Page.objects.create(title="P", slug="p")
     redirects.add(topic, "old-a")
     redirects.add(page, "old-p")
-    with django_assert_max_num_queries(20) as small:
+    with CaptureQueriesContext(connection) as small:
         assert admin_client.get("/admin/taxonomy/oldaddress/").status_code == 200
+    baseline = len(small.captured_queries)
     for index in range(30):
         redirects.add(topic, f"older-{index}")
         redirects.add(page, f"older-{index}")
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    with django_assert_max_num_queries(baseline):
         response = admin_client.get("/admin/taxonomy/oldaddress/")
     assert "/fields-of-work/a/" in response.content.decode()
