@@ -1,26 +1,59 @@
-"""The one slug helper: a unique slug for a title, within a model's slug field.
+"""The one slug helper: a unique slug for a title, within a model's slug field, and the rules
+of old addresses.
 
 A slug is taken when another row of the model has it, or when it is an old address that
 still redirects to another row (``SlugRedirect``): reusing it would shadow that redirect.
+
+Old addresses: ``RedirectQuerySet`` is the one rule book of a table of old addresses, shared by
+the engine's ``SlugRedirect`` (the old slugs of content items) and taxonomy's ``OldAddress``
+(the old slugs of terms and paths of structures). An old address points at its object, not at
+another address, so it always leads to the current address in one hop: renames cannot form a
+chain or a loop. An address that becomes live again is no longer an old address of anything.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.utils.text import slugify
 
 SUFFIX_ROOM = 8
+
+
+class RedirectQuerySet(models.QuerySet):
+    """Rows of a content type, an object id and an old key, in the model's ``key_field``."""
+
+    def of(self, model):
+        return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+    def at(self, model, key):
+        """The old address ``key`` of a ``model`` row (at most one row)."""
+        return self.of(model).filter(**{self.model.key_field: key})
+
+    def moved_to(self, items, key):
+        """The row of ``items`` (a queryset) whose old address ``key`` is, or None (one query)."""
+        return items.filter(pk__in=self.at(items.model, key).values("object_id")).first()
+
+    def kept_for_another(self, model, key, pk=None):
+        """Is ``key`` an old address of a ``model`` row other than ``pk``, redirecting to it?"""
+        return self.at(model, key).exclude(object_id=pk).exists()
+
+    def record(self, obj, old_key, new_key):
+        """``obj`` moved from ``old_key`` to ``new_key``: ``new_key`` is live, so it is nobody's
+        old address any more, and ``old_key`` (when another) leads to ``obj``."""
+        model = type(obj)
+        self.at(model, new_key).delete()
+        if old_key and old_key != new_key:
+            self.update_or_create(
+                content_type=ContentType.objects.get_for_model(model),
+                **{self.model.key_field: old_key},
+                defaults={"object_id": obj.pk},
+            )
 
 
 def kept_for_another(model, slug, pk=None):
     """Is ``slug`` an old address of a ``model`` row other than ``pk``, redirecting to it?"""
     from .models import SlugRedirect  # the models import this module's callers
 
-    return (
-        SlugRedirect.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), old_slug=slug
-        )
-        .exclude(object_id=pk)
-        .exists()
-    )
+    return SlugRedirect.objects.kept_for_another(model, slug, pk)
 
 
 def unique_slug(model, text, *, exclude_pk=None, fallback=None, field="slug"):
@@ -37,9 +70,8 @@ def unique_slug(model, text, *, exclude_pk=None, fallback=None, field="slug"):
     )
     if field == "slug":
         taken |= set(
-            SlugRedirect.objects.filter(
-                content_type=ContentType.objects.get_for_model(model), old_slug__regex=pattern
-            )
+            SlugRedirect.objects.of(model)
+            .filter(old_slug__regex=pattern)
             .exclude(object_id=exclude_pk)
             .values_list("old_slug", flat=True)
         )

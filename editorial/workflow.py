@@ -667,13 +667,7 @@ def save_edit(item, user, *, expected_version, change=MINOR, change_note="", now
 
 def keep_old_address(item, new_slug):
     """``item`` moves from its slug to ``new_slug``: its old address redirects to the new."""
-    content_type = kind_of(item).content_type()
-    SlugRedirect.objects.filter(
-        content_type=content_type, object_id=item.pk, old_slug=new_slug
-    ).delete()
-    SlugRedirect.objects.update_or_create(
-        content_type=content_type, old_slug=item.slug, defaults={"object_id": item.pk}
-    )
+    SlugRedirect.objects.record(item, item.slug, new_slug)
 
 
 def may_create(user, model, scope_node=None):

@@ -51,8 +51,7 @@ VECTOR_COLUMN = "search_vector"
 QUERY_SQL = (
     "("
     + " || ".join(
-        f"websearch_to_tsquery('{config}'::regconfig, {{text}})"
-        for config in QUERY_CONFIGS
+        f"websearch_to_tsquery('{config}'::regconfig, {{text}})" for config in QUERY_CONFIGS
     )
     + ")"
 )

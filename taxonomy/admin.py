@@ -30,8 +30,8 @@ from editorial.registry import scope_fields
 from editorial.scopes import structures_for
 from osce_cms.admin_editor import RichTextEditorAdminMixin
 
-from . import menu_history, redirects, trees
-from .forms import PageAdminForm, TermAdminForm
+from . import menu_history, trees
+from .forms import TermAdminForm
 from .models import (
     Country,
     FieldOfWork,

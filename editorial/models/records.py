@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 # Named by label: taxonomy's own models (its pages) are built on this app's base model.
 STRUCTURE = "taxonomy.Structure"
 
+from ..slugs import RedirectQuerySet
+
 
 class EditorialScope(models.Model):
     """A structure node whose subtree a press officer or editor may work on."""
@@ -157,24 +159,17 @@ class ChangeNote(models.Model):
         return self.note[:60]
 
 
-class SlugRedirectQuerySet(ItemQuerySet):
-    def moved_to(self, items, old_slug):
-        """The item of ``items`` (a queryset) that used to be at ``old_slug``, or None."""
-        object_id = (
-            self.filter(
-                content_type=ContentType.objects.get_for_model(items.model), old_slug=old_slug
-            )
-            .values_list("object_id", flat=True)
-            .first()
-        )
-        return items.filter(pk=object_id).only("slug").first() if object_id else None
+class SlugRedirectQuerySet(ItemQuerySet, RedirectQuerySet):
+    pass
 
 
 class SlugRedirect(models.Model):
-    """An old address of a public item that permanently redirects to the current one."""
+    """An old address of a public item that permanently redirects to the current one (the
+    rules: ``editorial.slugs.RedirectQuerySet``)."""
 
     content_type, object_id, item = _item_fields()
     old_slug = models.SlugField(_("old slug"), max_length=300)
+    key_field = "old_slug"
 
     objects = SlugRedirectQuerySet.as_manager()
 

@@ -41,72 +41,72 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='country',
             name='aliases',
-            field=models.TextField(blank=True, help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
         ),
         migrations.AddField(
             model_name='country',
             name='former_names',
-            field=models.TextField(blank=True, help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
         ),
         migrations.AddField(
             model_name='country',
             name='search_names',
-            field=models.TextField(default='', editable=False),
+            field=models.TextField(db_default='', default='', editable=False),
         ),
         migrations.AddField(
             model_name='fieldofwork',
             name='aliases',
-            field=models.TextField(blank=True, help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
         ),
         migrations.AddField(
             model_name='fieldofwork',
             name='former_names',
-            field=models.TextField(blank=True, help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
         ),
         migrations.AddField(
             model_name='fieldofwork',
             name='search_names',
-            field=models.TextField(default='', editable=False),
+            field=models.TextField(db_default='', default='', editable=False),
         ),
         migrations.AddField(
             model_name='meetingtype',
             name='aliases',
-            field=models.TextField(blank=True, help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
         ),
         migrations.AddField(
             model_name='meetingtype',
             name='former_names',
-            field=models.TextField(blank=True, help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
         ),
         migrations.AddField(
             model_name='meetingtype',
             name='search_names',
-            field=models.TextField(default='', editable=False),
+            field=models.TextField(db_default='', default='', editable=False),
         ),
         migrations.AddField(
             model_name='page',
             name='listing',
-            field=models.CharField(blank=True, choices=[('closed-structures', 'Closed structures, by year of closing')], help_text='Shown below the text and kept up to date by the site.', max_length=30, verbose_name='automatic list'),
+            field=models.CharField(blank=True, db_default='', default='', choices=[('closed-structures', 'Closed structures, by year of closing')], help_text='Shown below the text and kept up to date by the site.', max_length=30, verbose_name='automatic list'),
         ),
         migrations.AddField(
             model_name='place',
             name='aliases',
-            field=models.TextField(blank=True, help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
         ),
         migrations.AddField(
             model_name='place',
             name='former_names',
-            field=models.TextField(blank=True, help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
         ),
         migrations.AddField(
             model_name='place',
             name='search_names',
-            field=models.TextField(default='', editable=False),
+            field=models.TextField(db_default='', default='', editable=False),
         ),
         migrations.AddField(
             model_name='structure',
             name='aliases',
-            field=models.TextField(blank=True, help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, e.g. ODIHR. Search and the pickers find the term by them.', verbose_name='short names and acronyms'),
         ),
         migrations.AddField(
             model_name='structure',
@@ -116,7 +116,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='structure',
             name='former_names',
-            field=models.TextField(blank=True, help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
+            field=models.TextField(blank=True, db_default='', default='', help_text='One per line, oldest first; shown as “formerly …”. A rename adds the old name.', verbose_name='former names'),
         ),
         migrations.AddField(
             model_name='structure',
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='structure',
             name='search_names',
-            field=models.TextField(default='', editable=False),
+            field=models.TextField(db_default='', default='', editable=False),
         ),
         migrations.AddConstraint(
             model_name='structure',

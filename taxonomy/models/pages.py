@@ -22,7 +22,9 @@ class Page(EditorialModel):
         _("automatic list"),
         max_length=30,
         blank=True,
-        choices=PageListing.choices,
+        default="",
+        db_default="",
+        choices=PageListing,
         help_text=_("Shown below the text and kept up to date by the site."),
     )
 

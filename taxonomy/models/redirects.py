@@ -1,15 +1,17 @@
-"""Old addresses of terms and pages that answer with a permanent redirect.
+"""Old addresses of terms (slugs, and paths of structures) that answer with a permanent
+redirect; content items (pages, releases) have the engine's ``SlugRedirect``.
 
-An old address points at the object, not at another address: it always leads to the object's
-current URL in one hop, so chains cannot form and a loop cannot arise from renames. The rules
-(record on every slug or path change, never shadow a live address, take a redirecting slug only
-by an explicit choice) live in ``taxonomy.redirects``.
+Both share one rule book, ``editorial.slugs.RedirectQuerySet``: an old address points at the
+object, not at another address, so it always leads to the object's current URL in one hop.
+When a term's address changes is decided by ``taxonomy.redirects``.
 """
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from editorial.slugs import RedirectQuerySet
 
 
 class OldAddress(models.Model):
@@ -24,6 +26,9 @@ class OldAddress(models.Model):
         help_text=_("The slug (or, for a structure, the path of slugs) the address had."),
     )
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
+    key_field = "old_key"
+
+    objects = RedirectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("old address")

@@ -49,16 +49,20 @@ class Term(MPTTModel):
     aliases = models.TextField(
         _("short names and acronyms"),
         blank=True,
+        default="",
+        db_default="",
         help_text=_("One per line, e.g. ODIHR. Search and the pickers find the term by them."),
     )
     former_names = models.TextField(
         _("former names"),
         blank=True,
+        default="",
+        db_default="",
         help_text=_(
             "One per line, oldest first; shown as “formerly …”. A rename adds the old name."
         ),
     )
-    search_names = models.TextField(editable=False, default="", db_index=False)
+    search_names = models.TextField(editable=False, default="", db_default="", db_index=False)
     parent = TreeForeignKey(
         "self",
         verbose_name=_("parent"),

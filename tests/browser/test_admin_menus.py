@@ -1,11 +1,14 @@
-"""A site administrator rearranges the main menu by drag and drop in the admin tree, and
-visitors see the new order on their next page load."""
+"""A site administrator rearranges the main menu without dragging (WCAG 2.2 SC 2.5.7): with
+the keyboard alone and with single clicks on each row's Up, Down, In and Out buttons; visitors
+see the new arrangement on their next page load.
 
-import re
+(Dragging the rows, django-mptt's own way, stays available; its move goes through the same
+``trees.move_node`` as the buttons and is covered by tests/taxonomy/test_admin.py.)
+"""
 
 from playwright.sync_api import expect
 
-from taxonomy.models import Menu
+from taxonomy.models import Menu, MenuItem
 
 from .helpers import MAIN_MENU, log_in
 
@@ -20,63 +23,83 @@ PANEL_GROUPS_JS = """(button) => {
 }"""
 
 
-def row(page, label):
-    """The changelist row of the menu item labelled exactly ``label``."""
-    title = page.get_by_role("link", name=label, exact=True)
-    rows = page.locator("#result_list tbody tr").filter(has=title)
-    expect(rows).to_have_count(1)
-    return rows
+def step_button(page, item, step):
+    names = {
+        "up": f"Move “{item}” up",
+        "down": f"Move “{item}” down",
+        "in": f"Move “{item}” in, under the entry above it",
+        "out": f"Move “{item}” out, one level up",
+    }
+    return page.get_by_role("button", name=names[step], exact=True)
 
 
-def drag(page, item, onto, *, part):
-    """Drag ``item``'s handle onto a row: part "top" drops before it (as a sibling)."""
-    handle = row(page, item).locator(".drag-handle")
-    start = handle.bounding_box()
-    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
-    page.mouse.down()
-    target = row(page, onto).bounding_box()
-    y = target["y"] + target["height"] * {"top": 0.15, "middle": 0.5}[part]
-    page.mouse.move(target["x"] + 200, y, steps=12)
-    expect(page.locator("#drag-line")).to_be_visible()
-    with page.expect_navigation():  # the admin reloads the tree once the move is saved
-        page.mouse.up()
-    expect(page.locator(".messagelist")).to_contain_text(f"{item} has been successfully moved")
+def click_step(page, item, step):
+    """One single click on a step button; waits for the changelist to come back."""
+    with page.expect_navigation():
+        step_button(page, item, step).click()
 
 
-def test_site_administrator_reorders_and_reparents_main_menu_items(new_page, make_user, screenshot):
+def top_level(visitor):
+    visitor.reload()
+    return visitor.get_by_role("navigation", name=MAIN_MENU).evaluate(TOP_LEVEL_JS)
+
+
+def test_site_administrator_rearranges_the_menu_by_keyboard_and_single_clicks(
+    new_page, make_user, screenshot
+):
     visitor = new_page()
     visitor.goto("/")
-    nav = visitor.get_by_role("navigation", name=MAIN_MENU)
-    before = nav.evaluate(TOP_LEVEL_JS)
-    assert before.index("Meetings and conferences") < before.index("Structures and institutions")
+    before = top_level(visitor)
+    assert before.index("Countries") < before.index("Structures and institutions")
 
     page = new_page()
     log_in(page, make_user("site-admin", groups=["Site administrator"]))
     main = Menu.objects.get(slug="main")
     page.goto(f"/admin/taxonomy/menuitem/?menu__id__exact={main.pk}")
-    # Tall enough that no row is near the window's edge, where the tree would scroll mid-drag.
-    height = page.evaluate("document.documentElement.scrollHeight")
-    page.set_viewport_size({"width": 1280, "height": height + 400})
 
-    drag(page, "Structures and institutions", onto="Meetings and conferences", part="top")
-    drag(page, "Projects", onto="Chairpersonship", part="top")
-    page.set_viewport_size({"width": 1280, "height": 800})
-    screenshot(page, "admin-tree")
+    # Keyboard: Tab to the button, then Enter; the page comes back with the focus on it.
+    up = step_button(page, "Structures and institutions", "up")
+    up.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    expect(up).to_be_focused()
+    item = MenuItem.objects.get(menu=main, parent=None, label="Structures and institutions")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == f"#step-{item.pk}-up"
+    expect(page.locator(".messagelist")).to_contain_text(
+        "Structures and institutions has been successfully moved"
+    )
+    expect(up).to_be_focused()  # back at the button it came from
+    page.keyboard.press("Tab")
+    expect(step_button(page, "Structures and institutions", "down")).to_be_focused()
 
-    visitor.reload()
-    nav = visitor.get_by_role("navigation", name=MAIN_MENU)
-    after = nav.evaluate(TOP_LEVEL_JS)
+    # A step that has nowhere to go is refused with the reason, and nothing moves.
+    click_step(page, "Our work", "up")
+    expect(page.locator(".messagelist")).to_contain_text(
+        "“Our work” is already the first of its level."
+    )
+
+    # Single clicks: "Projects" goes in under the entry above it, then out twice, to the top.
+    click_step(page, "Projects", "in")
+    expect(page.locator(".messagelist")).to_contain_text("Projects has been successfully moved")
+    projects = MenuItem.objects.get(menu=main, label="Projects")
+    assert projects.parent.label == "Field operations"
+    click_step(page, "Projects", "out")
+    projects.refresh_from_db()
+    assert projects.parent.label == "Our work"
+    click_step(page, "Projects", "out")
+    projects.refresh_from_db()
+    assert projects.parent is None
+    screenshot(page, "admin-tree-steps")
+
     expected = [label for label in before if label != "Structures and institutions"]
-    expected.insert(expected.index("Meetings and conferences"), "Structures and institutions")
-    assert after == expected
-
-    structures = nav.get_by_role("button", name="Structures and institutions", exact=True)
-    structures.click()
-    expect(structures).to_have_attribute("aria-expanded", "true")
-    groups = structures.evaluate(PANEL_GROUPS_JS)
-    assert groups[:2] == ["Projects", "Chairpersonship"], groups
-    screenshot(visitor, "menu-after-move")
-    our_work = nav.get_by_role("button", name="Our work", exact=True)
+    expected.insert(expected.index("Countries"), "Structures and institutions")
+    expected.insert(expected.index("Our work") + 1, "Projects")
+    assert top_level(visitor) == expected
+    our_work = visitor.get_by_role("navigation", name=MAIN_MENU).get_by_role(
+        "button", name="Our work", exact=True
+    )
     our_work.click()
+    expect(our_work).to_have_attribute("aria-expanded", "true")
     assert "Projects" not in our_work.evaluate(PANEL_GROUPS_JS)
-    expect(nav.locator("a", has_text=re.compile(r"^Projects$"))).to_have_count(1)
