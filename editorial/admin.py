@@ -13,7 +13,7 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import model_ngettext, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -217,13 +217,14 @@ class WorkflowAdminMixin(StorageFailureAdminMixin):
             if done:
                 self.message_user(
                     request,
+                    # One placeholder for the model's name in both forms (msgfmt refuses a
+                    # placeholder of the singular that the plural lacks).
                     ngettext(
-                        "%(count)d %(name)s: %(action)s.", "%(count)d %(names)s: %(action)s.", done
+                        "%(count)d %(items)s: %(action)s.", "%(count)d %(items)s: %(action)s.", done
                     )
                     % {
                         "count": done,
-                        "name": self.model._meta.verbose_name,
-                        "names": self.model._meta.verbose_name_plural,
+                        "items": model_ngettext(self.model._meta, done),
                         "action": str(entry.done or entry.label).lower(),
                     },
                     messages.SUCCESS,
