@@ -1,14 +1,15 @@
 """An alert kind for any listing built on ``editorial.filters.FacetedFilterSet``.
 
-The listing's filter becomes an alert: each tree filter is one term group (any of its nodes,
-subtrees included), each word one more group; the listing's other filters (dates, years) are
-not part of an alert and are reported as ignored. An item carries the keys of its terms and of
-all their ancestors, and of its words. A kind subclasses ``FacetedAlertKind`` and says which
-FilterSet, how the description names each tree, which text is searched, and how an item is
-summarised.
+The listing's filter becomes an alert: each choice filter (a release's kind) is one group (any
+of its values), each tree filter is one term group (any of its nodes, subtrees included, through
+each of the filter's relations), each word one more group; the listing's other filters (dates,
+years) are not part of an alert and are reported as ignored. An item carries the keys of its
+values, of its terms and of all their ancestors, and of its words. A kind subclasses
+``FacetedAlertKind`` and says which FilterSet, how the description names each tree, which text
+is searched, and how an item is summarised.
 """
 
-from django.db.models import Exists
+from django.db.models import Exists, Q
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
@@ -35,6 +36,14 @@ class FacetedAlertKind(AlertKind):
         filterset = self.filter_class(query_dict, queryset=self.model.objects.none())
         cleaned = filterset.cleaned
         query, labels, groups = [], {}, []
+        choice_filters = self.filter_class.choice_filters()
+        for name, choices in choice_filters.items():
+            asked = cleaned.get(name) or []
+            values = [choice for choice in choices if choice in asked]  # in the enumeration's order
+            if values:
+                query.extend((name, choice.value) for choice in values)
+                labels[name] = [str(choice.label) for choice in values]
+                groups.append({self.key_for(name, choice.value) for choice in values})
         for name in self.filter_class.TREE_FILTERS:
             nodes = sorted(cleaned.get(name) or [], key=lambda node: node.slug)
             if nodes:
@@ -47,7 +56,7 @@ class FacetedAlertKind(AlertKind):
             labels["q"] = " ".join(asked)
             groups.extend({self.key_for("word", word)} for word in asked)
         notices = list(getattr(filterset.form, "notices", []))
-        followed = {*self.filter_class.TREE_FILTERS, "q"}
+        followed = {*choice_filters, *self.filter_class.TREE_FILTERS, "q"}
         if any(value for name, value in cleaned.items() if name not in followed):
             notices.append(self.ignored_notice)
         return ParsedFilter(urlencode(query), labels, groups, notices)
@@ -67,12 +76,21 @@ class FacetedAlertKind(AlertKind):
         )
 
     def item_keys(self, item):
-        keys = set()
+        filters = self.filter_class.base_filters
+        keys = {
+            self.key_for(name, getattr(item, filters[name].field_name))
+            for name in self.filter_class.choice_filters()
+        }
         for name, model in self.filter_class.TREE_FILTERS.items():
-            relation = self.filter_class.base_filters[name].relation
+            relations = filters[name].relation
+            relations = (relations,) if isinstance(relations, str) else relations
             # The item's nodes and all their ancestors, in one query per tree.
-            tagged = self.model.objects.filter(subtrees.within_outer(relation), pk=item.pk)
-            ancestors = model.objects.filter(Exists(tagged)).values_list("pk", flat=True)
+            tagged = Q(pk__in=[])
+            for relation in relations:
+                tagged |= Exists(
+                    self.model.objects.filter(subtrees.within_outer(relation), pk=item.pk)
+                )
+            ancestors = model.objects.filter(tagged).values_list("pk", flat=True)
             keys.update(self.key_for(name, pk) for pk in ancestors)
         text = " ".join(getattr(item, field) or "" for field in self.text_fields)
         keys.update(self.key_for("word", word) for word in words(text))

@@ -199,6 +199,9 @@ class Action:
     bulk: bool = False
     # The message when the state refuses it (a default otherwise).
     refused: str = ""
+    # The statuses in which an officer who only contributes to the item (their scope covers a
+    # co-issuer, not the item's own structure) may do it too: proposing, never deciding.
+    contributors: tuple = ()
 
     def state_allows(self, user, item):
         if self.trash:
@@ -293,7 +296,9 @@ def allowed(user, name, item):
     if name == "share_preview" and not (is_author(user, item) or may_publish(user, item)):
         # Outside journalists get links from an editor or the item's author only.
         return False
-    return scopes.item_in_scope(user, item)
+    if scopes.item_in_scope(user, item):
+        return True
+    return item.status in entry.contributors and scopes.contributes_to(user, item)
 
 
 def _force_publisher_id(item):
@@ -367,10 +372,11 @@ def _may_edit(user, item):
 
 
 # Abilities: checked like actions, performed by the admin's own views.
-declare("view", label=_("View"), right="view", in_trash=True)
-declare("history", label=_("History"), right="view", in_trash=True)
-declare("preview", label=_("Preview"), right="view")
-declare("edit", label=_("Edit"), right="change", when=_may_edit)
+ANY_STATUS = tuple(Status)
+declare("view", label=_("View"), right="view", in_trash=True, contributors=ANY_STATUS)
+declare("history", label=_("History"), right="view", in_trash=True, contributors=ANY_STATUS)
+declare("preview", label=_("Preview"), right="view", contributors=ANY_STATUS)
+declare("edit", label=_("Edit"), right="change", when=_may_edit, contributors=DRAFT_STATUSES)
 declare("share_preview", label=_("Share a preview"), right="change")
 declare("publish_scheduled", label=_("Published at its scheduled time"), right="superuser")
 declare("scheduled_end", label=_("Ended at its scheduled time"), right="superuser")

@@ -137,7 +137,12 @@ class WorkflowAdminMixin(StorageFailureAdminMixin):
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "status"]
+        fields = [*super().get_readonly_fields(request, obj), "status"]
+        scope_field = self.kind.scope_field
+        if obj is not None and scope_field and not scopes.item_in_scope(request.user, obj):
+            # An officer of a co-issuer proposes changes; the lead stays the lead's choice.
+            fields.append(scope_field)
+        return fields
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == self.kind.scope_field:

@@ -1,9 +1,11 @@
 """Filters of every public listing of editorial content, and the facet counts beside them.
 
-Tree filters take slugs, several at a time, and match each node's whole subtree. An unknown
-slug or a malformed value is reported on the form and ignored; the other filters still apply.
-A listing subclasses ``FacetedFilterSet``, declares its filters and names its trees in
-``TREE_FILTERS``; the facets count the model's listed items.
+Tree filters take slugs, several at a time, and match each node's whole subtree (through one
+relation or several: a release's lead issuer and its co-issuers). Choice filters take values
+of an enumeration (a release's kind). An unknown slug or value, or a malformed one, is reported
+on the form and ignored; the other filters still apply. A listing subclasses
+``FacetedFilterSet``, declares its filters and names its trees in ``TREE_FILTERS``; the facets
+count the model's listed items, for every tree and every choice filter.
 """
 
 from datetime import date, datetime, time
@@ -69,11 +71,23 @@ class FacetForm(forms.Form):
                 )
         return sorted(nodes, key=lambda node: slugs.index(node.slug))
 
+    def _choices(self, name, choices):
+        """The asked-for values of the enumeration ``choices``; unknown ones become notices."""
+        values = self.cleaned_data.get(name) or []
+        for value in values:
+            if value not in choices.values:
+                self.notices.append(
+                    _("Unknown %(filter)s “%(value)s” was ignored.")
+                    % {"filter": self.fields[name].label, "value": value[:100]}
+                )
+        return [choices(value) for value in values if value in choices.values]
+
 
 # In the API's schema: slugs, repeatable (?country=a&country=b).
 @extend_schema_field({"type": "array", "items": {"type": "string", "format": "slug"}})
 class SubtreeFilter(django_filters.Filter):
-    """Items tagged with any of the chosen nodes or their descendants."""
+    """Items tagged with any of the chosen nodes or their descendants (through ``relation``:
+    one relation or a tuple of them)."""
 
     field_class = SlugListField
 
@@ -87,11 +101,34 @@ class SubtreeFilter(django_filters.Filter):
         return qs.in_subtree(self.relation, value)
 
 
+class ChoiceListFilter(django_filters.Filter):
+    """Items with any of the chosen values of the enumeration ``choices`` (``?kind=a&kind=b``).
+
+    A subclass names the enumeration (and, for the API's schema, its values); the form's
+    ``clean_<name>`` returns ``self._choices(name, choices)``.
+    """
+
+    field_class = SlugListField
+    choices = None  # a TextChoices
+
+    def filter(self, qs, value):
+        return qs.filter(**{f"{self.field_name}__in": value}) if value else qs
+
+
 class FacetedFilterSet(django_filters.FilterSet):
-    """Tree filters with subtree semantics, chips, feed queries and memoized facet counts."""
+    """Tree and choice filters, chips, feed queries and memoized facet counts."""
 
     TREE_FILTERS = {}
     memo_name = "facets"
+
+    @classmethod
+    def choice_filters(cls):
+        """Name -> enumeration of the listing's choice filters."""
+        return {
+            name: field.choices
+            for name, field in cls.base_filters.items()
+            if isinstance(field, ChoiceListFilter)
+        }
 
     @property
     def cleaned(self):
@@ -118,6 +155,11 @@ class FacetedFilterSet(django_filters.FilterSet):
                 for node in value:
                     chips.append(
                         {"label": str(node), "remove": self.query_without(name, node.slug)}
+                    )
+            elif name in self.choice_filters():
+                for choice in value:
+                    chips.append(
+                        {"label": choice.label, "remove": self.query_without(name, choice.value)}
                     )
             else:
                 shown = date_format(value) if isinstance(value, date) else value
@@ -149,6 +191,8 @@ class FacetedFilterSet(django_filters.FilterSet):
         for name, value in sorted(self.cleaned.items()):
             if value and name in self.TREE_FILTERS:
                 parts.append((name, tuple(sorted(node.slug for node in value))))
+            elif value and name in self.choice_filters():
+                parts.append((name, tuple(sorted(choice.value for choice in value))))
             elif value:
                 parts.append((name, str(value)))
         return tuple(parts)
@@ -165,12 +209,19 @@ class FacetedFilterSet(django_filters.FilterSet):
             self.memo_name, self.memo_parts(), self._facets, request=self.request
         )
 
+    def _items_for_facet(self, name):
+        """The listed items the other filters match (a facet's counts ignore its own)."""
+        items = self._meta.model.objects.listed()
+        if any(value for other, value in self.cleaned.items() if other != name):
+            items = self.filter_queryset(items, exclude=name)
+        return items
+
     def _facets(self):
-        facets = []
+        facets = [
+            self._choice_facet(name, choices) for name, choices in self.choice_filters().items()
+        ]
         for name, model in self.TREE_FILTERS.items():
-            items = self._meta.model.objects.listed()
-            if any(value for other, value in self.cleaned.items() if other != name):
-                items = self.filter_queryset(items, exclude=name)
+            items = self._items_for_facet(name)
             selected = {node.slug for node in self.cleaned.get(name) or []}
             items = [
                 {
@@ -182,6 +233,28 @@ class FacetedFilterSet(django_filters.FilterSet):
             ]
             facets.append({"name": name, "label": self.filters[name].label, "items": items})
         return facets
+
+    def _choice_facet(self, name, choices):
+        """Every value with matching items, in the enumeration's order (one query)."""
+        field = self.filters[name].field_name
+        counts = dict(
+            self._items_for_facet(name)
+            .order_by()
+            .values_list(field)
+            .annotate(total=Count("id"))
+            .values_list(field, "total")
+        )
+        selected = set(self.cleaned.get(name) or [])
+        items = [
+            {
+                "node": FacetNode(choice.value, str(choice.label), 0),
+                "count": counts[choice.value],
+                "selected": choice in selected,
+            }
+            for choice in choices
+            if counts.get(choice.value)
+        ]
+        return {"name": name, "label": self.filters[name].label, "items": items}
 
 
 class FacetNode(NamedTuple):
@@ -195,17 +268,21 @@ class FacetNode(NamedTuple):
         return self.name
 
 
-def subtree_counts(model, relation, items):
-    """The nodes of ``model`` with ``item_count``: items tagged in each node's subtree."""
-    field = items.model._meta.get_field(relation)
+def subtree_counts(model, relations, items):
+    """The nodes of ``model`` with ``item_count``: items tagged in each node's subtree through
+    ``relations`` (one relation, or several: a release issued jointly counts once for each
+    issuer, and once for a node above two of them)."""
+    if not isinstance(relations, str):
+        return _pair_subtree_counts(model, relations, items)
+    field = items.model._meta.get_field(relations)
     if field.many_to_many:
-        return _m2m_subtree_counts(model, field, items)
+        return _pair_subtree_counts(model, [relations], items)
     # An item has one node of such a tree: a node's count is the sum over its subtree.
     direct = dict(
         items.order_by()
-        .values_list(relation)
+        .values_list(relations)
         .annotate(total=Count("id"))
-        .values_list(relation, "total")
+        .values_list(relations, "total")
     )
     if not direct:
         return []
@@ -220,22 +297,43 @@ def subtree_counts(model, relation, items):
     return counted
 
 
-def _m2m_subtree_counts(model, field, items):
-    """One query. A node without children counts its tag rows (one per release and node, so
-    no DISTINCT is needed); only the few nodes with children count distinct items over the
-    tag rows of their subtree (an item tagged with two members of a group counts once). The
-    items are a semi-join on ``items``' own query, which PostgreSQL hashes.
+def _tag_pairs_sql(item_model, relation, ids_sql):
+    """SQL of the (item_id, node_id) pairs of ``relation`` for the items ``ids_sql``."""
+    quote = connection.ops.quote_name
+    name, _sep, rest = relation.partition("__")
+    field = item_model._meta.get_field(name)
+    if field.many_to_many:
+        table = field.remote_field.through._meta.db_table
+        item_column, node_column = field.m2m_column_name(), field.m2m_reverse_name()
+    elif field.one_to_many:  # child rows, e.g. co_issuers__structure
+        child = field.related_model._meta
+        table = child.db_table
+        item_column, node_column = field.field.column, child.get_field(rest).column
+    else:
+        table = item_model._meta.db_table
+        item_column, node_column = item_model._meta.pk.column, field.column
+    return (
+        f"SELECT t.{quote(item_column)} AS item_id, t.{quote(node_column)} AS node_id "
+        f"FROM {quote(table)} t WHERE t.{quote(item_column)} IN ({ids_sql}) "
+        f"AND t.{quote(node_column)} IS NOT NULL"
+    )
+
+
+def _pair_subtree_counts(model, relations, items):
+    """One query. The (item, node) pairs of every relation, without repeats: a node without
+    children counts its pairs (one per item, so no DISTINCT is needed); only the few nodes
+    with children count distinct items over the pairs of their subtree (an item tagged with two
+    members of a group counts once). The items are a semi-join on ``items``' own query, which
+    PostgreSQL hashes.
     """
     quote = connection.ops.quote_name
-    tags = quote(field.remote_field.through._meta.db_table)
-    item_column = quote(field.m2m_column_name())
-    node_column = quote(field.m2m_reverse_name())
     nodes = quote(model._meta.db_table)
-    ids_sql, params = items.order_by().values("id").query.sql_with_params()
+    ids_sql, ids_params = items.order_by().values("id").query.sql_with_params()
+    # UNION (not UNION ALL): an item with the same node through two relations is one pair.
+    pairs = " UNION ".join(_tag_pairs_sql(items.model, relation, ids_sql) for relation in relations)
+    params = tuple(ids_params) * len(relations)
     sql = (
-        f"WITH tagged AS ("
-        f"SELECT t.{item_column} AS item_id, t.{node_column} AS node_id FROM {tags} t "
-        f"WHERE t.{item_column} IN ({ids_sql})), "
+        f"WITH tagged AS ({pairs}), "
         f"counts AS ("
         f"SELECT node_id, COUNT(*) AS total FROM tagged GROUP BY node_id "
         f"UNION ALL "

@@ -17,6 +17,10 @@ class ContentKind:
     # The foreign key to taxonomy.Structure that decides who may work on an item (their
     # editorial scope); None: rights alone decide.
     scope_field: str | None = None
+    # Child rows naming further structures of an item ("co_issuers__structure": a release's
+    # co-issuers): officers whose scope covers one of them may propose changes (the actions
+    # declared with ``contributors``); deciding stays with the scope field's editors.
+    contributor_scope: str | None = None
     # Child rows a revision keeps and restores: related name -> fields.
     children: dict = field(default_factory=dict)
     # Fields a revision never puts back (besides the engine's own workflow fields).

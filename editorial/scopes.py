@@ -3,10 +3,12 @@
 A user's scope is the union of the subtrees of their ``EditorialScope`` nodes; superusers have
 no scope limit. An item is in scope when its registered scope field (e.g. a release's source)
 lies in that union; an item of a kind without a scope field is in everyone's scope (rights
-alone decide).
+alone decide). A user *contributes* to an item when their scope covers one of its further
+structures (the kind's ``contributor_scope``, e.g. a release's co-issuers): they see it and may
+propose changes to it (``editorial.actions``), and the scope field's editors decide.
 """
 
-from django.db.models import Exists
+from django.db.models import Exists, Q
 
 from taxonomy import subtrees
 
@@ -25,15 +27,34 @@ def scoped(queryset, user, field=None):
 
     ``field`` defaults to the registered scope field of the queryset's model.
     """
+    contributor_scope = None
     if field is None:
-        field = kind_of(queryset.model).scope_field
+        kind = kind_of(queryset.model)
+        field, contributor_scope = kind.scope_field, kind.contributor_scope
     if user.is_superuser:
         return queryset
     if not (user.is_active and user.is_staff):
         return queryset.none()
     if field is None:
         return queryset
-    return queryset.filter(Exists(_covering(user, f"{field}__")))
+    condition = Q(Exists(_covering(user, f"{field}__")))
+    if contributor_scope:
+        condition |= Q(pk__in=_contributed(queryset.model, contributor_scope, user))
+    return queryset.filter(condition)
+
+
+def _split(path):
+    """``"co_issuers__structure"`` -> (the child relation, its structure field's name)."""
+    name, _sep, structure = path.partition("__")
+    return name, structure
+
+
+def _contributed(model, path, user):
+    """Ids of the ``model`` items with a further structure (``path``) in ``user``'s scope."""
+    name, structure = _split(path)
+    relation = model._meta.get_field(name)
+    rows = relation.related_model.objects.filter(Exists(_covering(user, f"{structure}__")))
+    return rows.values(relation.field.attname)
 
 
 def structures_for(user, queryset):
@@ -66,6 +87,18 @@ def in_scope(user, structure):
 def item_in_scope(user, item):
     kind = kind_of(item)
     return kind.scope_field is None or in_scope(user, kind.scope_node(item))
+
+
+def contributes_to(user, item):
+    """Does ``user``'s scope cover one of ``item``'s further structures (e.g. a co-issuer)?"""
+    path = kind_of(item).contributor_scope
+    if not path or item.pk is None:
+        return False
+    name, structure = _split(path)
+    rows = getattr(item, name)
+    prefetched = name in getattr(item, "_prefetched_objects_cache", {})
+    rows = rows.all() if prefetched else rows.select_related(structure)
+    return any(in_scope(user, getattr(row, structure)) for row in rows)
 
 
 def items_for(user, model):

@@ -166,6 +166,7 @@ def _notify(item, event, *args):
     done=_("Submitted for review"),
     right="change",
     states=(Status.DRAFT,),
+    contributors=(Status.DRAFT,),
 )
 def submit(item, user, *, now):
     old = item.status
@@ -627,7 +628,7 @@ def save_edit(item, user, *, expected_version, change=MINOR, change_note="", now
             raise PermissionDenied(
                 _("You may not edit this %(item)s.") % {"item": item._meta.verbose_name}
             )
-        if kind.scope_field and not scopes.in_scope(user, kind.scope_node(item)):
+        if kind.scope_field and not _may_assign_scope(user, item, current, kind):
             raise PermissionDenied(
                 _("You may not choose this %(field)s.")
                 % {"field": item._meta.get_field(kind.scope_field).verbose_name}
@@ -663,6 +664,16 @@ def save_edit(item, user, *, expected_version, change=MINOR, change_note="", now
             comment=comment,
         )
     return item
+
+
+def _may_assign_scope(user, item, current, kind):
+    """May ``user`` save ``item`` with its scope node (e.g. its source)? One in their scope, or
+    the one it has when they contribute to it (a co-issuer's officer keeps the lead issuer)."""
+    if scopes.in_scope(user, kind.scope_node(item)):
+        return True
+    attname = item._meta.get_field(kind.scope_field).attname
+    unchanged = getattr(item, attname) == getattr(current, attname)
+    return unchanged and scopes.contributes_to(user, current)
 
 
 def keep_old_address(item, new_slug):

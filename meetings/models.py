@@ -15,7 +15,6 @@ from editorial.slugs import unique_slug
 from osce_cms.dates import EARLIEST_YEAR, LATEST_YEAR, validate_publication_time
 from osce_cms.richtext import RichTextField
 from press.models import PressRelease
-from press.models.releases import PressReleaseQuerySet
 from taxonomy.models import Country, FieldOfWork, MeetingType, Place, Structure
 
 
@@ -32,8 +31,6 @@ class EventStatus(models.TextChoices):
 
 
 class EventQuerySet(EditorialQuerySet):
-    in_subtree = PressReleaseQuerySet.in_subtree
-
     def for_listing(self):
         return self.select_related("meeting_type", "venue__country", "organiser").defer(
             "body", "agenda", "accreditation", "withdrawal_note", "alternative_url"

@@ -11,8 +11,20 @@ from editorial.admin import WorkflowAdminMixin
 from osce_cms.admin_editor import RichTextEditorAdminMixin
 
 from .admin_filters import FieldOfWorkFilter, SourceFilter
-from .forms import AttachmentForm, PressReleaseAdminForm
-from .models import Attachment, PressContact, PressRelease
+from .forms import AttachmentForm, CoIssuerForm, CoIssuerFormSet, PressReleaseAdminForm
+from .models import Attachment, CoIssuer, PressContact, PressRelease
+
+
+class CoIssuerInline(admin.TabularInline):
+    """The structures that issued the release with its lead issuer, in the dateline's order."""
+
+    model = CoIssuer
+    form = CoIssuerForm
+    formset = CoIssuerFormSet
+    extra = 0
+    fields = ["structure", "position"]
+    autocomplete_fields = ["structure"]
+    verbose_name_plural = _("co-issuers (issued jointly with the source)")
 
 
 class PressContactInline(admin.TabularInline):
@@ -30,8 +42,8 @@ class AttachmentInline(admin.TabularInline):
 @admin.register(PressRelease)
 class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
     form = PressReleaseAdminForm
-    list_display = ["title", "published_at", "source_name", "status"]
-    list_filter = ["status", SourceFilter, FieldOfWorkFilter]
+    list_display = ["title", "kind", "published_at", "source_name", "status"]
+    list_filter = ["status", "kind", SourceFilter, FieldOfWorkFilter]
     list_select_related = ["source"]
     list_per_page = 50
     # One COUNT of the filtered rows per page, not a second one of the whole table.
@@ -40,10 +52,10 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
     search_fields = ["title", "lead"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
-    inlines = [PressContactInline, AttachmentInline]
+    inlines = [CoIssuerInline, PressContactInline, AttachmentInline]
     change_list_template = "admin/press/pressrelease/change_list.html"
     fieldsets = [
-        (_("Headline"), {"fields": ["title", "slug", "lead"]}),
+        (_("Headline"), {"fields": ["kind", "title", "slug", "lead"]}),
         (_("Dateline"), {"fields": ["published_at", "place", "source", "language"]}),
         (_("Topics"), {"fields": ["fields_of_work", "countries"]}),
         (_("Body"), {"fields": ["body"]}),

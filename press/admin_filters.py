@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import FieldOfWork, Structure
 
+from .models import ISSUER_RELATIONS
+
 
 class SubtreeListFilter(admin.SimpleListFilter):
     """Filter by a node of ``tree``, matching releases tagged with it or any node below it."""
@@ -31,7 +33,7 @@ class SourceFilter(SubtreeListFilter):
     title = _("source")
     parameter_name = "source"
     tree = Structure
-    relation = "source"
+    relation = ISSUER_RELATIONS  # a release counts for its lead issuer and its co-issuers
 
 
 class FieldOfWorkFilter(SubtreeListFilter):

@@ -1,7 +1,8 @@
 """Press releases as a kind of content one can follow by e-mail (registered in apps.py).
 
-A newsroom filter (any of its tree filters and words; dates are not part of an alert) becomes an
-alert, as for every faceted listing (``alerts.faceted``).
+A newsroom filter (its kinds, any of its tree filters and words; dates are not part of an alert)
+becomes an alert, as for every faceted listing (``alerts.faceted``); a release carries the keys
+of its lead issuer and of its co-issuers for the source filter.
 """
 
 from django.utils import formats, timezone
@@ -22,6 +23,7 @@ class PressReleaseAlerts(FacetedAlertKind):
     listing_url_name = "press:release-list"
     filter_class = ReleaseFilter
     phrases = {
+        "kind": _("of the kind %(names)s"),
         "field_of_work": _("about %(names)s"),
         "country": _("in %(names)s"),
         "place": _("in %(names)s"),

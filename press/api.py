@@ -21,7 +21,7 @@ from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
 from .filters import ReleaseFilter
-from .models import Attachment, PressContact, PressRelease
+from .models import Attachment, Kind, PressContact, PressRelease
 
 
 class ApiReleaseFilter(ReleaseFilter):
@@ -46,7 +46,11 @@ class SourceSerializer(TermSerializer):
 class ReleaseSerializer(serializers.ModelSerializer):
     url = PublicUrlField(help_text="The release's public page.")
     api_url = ApiUrlField("press-release")
-    source = SourceSerializer()
+    kind = serializers.ChoiceField(choices=Kind.choices, help_text="What the release is.")
+    source = SourceSerializer(help_text="The lead issuer.")
+    issuers = SourceSerializer(
+        many=True, help_text="The lead issuer and the co-issuers, in the dateline's order."
+    )
     place = TermSerializer(allow_null=True)
     fields_of_work = TermSerializer(many=True)
     countries = TermSerializer(many=True)
@@ -61,7 +65,9 @@ class ReleaseSerializer(serializers.ModelSerializer):
             "published_at",
             "updated_at",
             "language",
+            "kind",
             "source",
+            "issuers",
             "place",
             "fields_of_work",
             "countries",
@@ -178,6 +184,7 @@ class ReleaseViewSet(PublicReadViewSet):
             return (
                 PressRelease.objects.public()
                 .select_related("source", "place")
+                .with_co_issuers()
                 .prefetch_related(*TAGS, "attachments", "contacts", "change_notes")
             )
         return PressRelease.objects.listed().for_listing().prefetch_related(*TAGS)

@@ -28,7 +28,10 @@ class PressConfig(AppConfig):
         registry.register(
             PressRelease,
             scope_field="source",
+            # Officers of a co-issuing structure propose changes; the lead's editors approve.
+            contributor_scope="co_issuers__structure",
             children={
+                "co_issuers": ("structure_id", "position"),
                 "contacts": ("name", "role", "email", "phone", "position"),
                 "attachments": ("title", "file", "position"),
             },

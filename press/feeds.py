@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom of the newest listed releases, honouring the newsroom's filter parameters."""
+"""RSS 2.0 and Atom of the newest listed releases, honouring the newsroom's filter parameters:
+a feed of each kind is the feed with ``?kind=<kind>`` (its title names the kinds)."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -30,7 +31,11 @@ class ReleaseFeed(Feed):
             request.GET or None, queryset=PressRelease.objects.listed().for_listing()
         )
 
-    def title(self):
+    def title(self, filterset):
+        kinds = filterset.cleaned.get("kind")
+        if kinds:
+            names = ", ".join(str(kind.plural) for kind in kinds)
+            return _("%(site)s: %(kinds)s") % {"site": settings.SITE_SHORT_NAME, "kinds": names}
         return _("%(site)s press releases") % {"site": settings.SITE_SHORT_NAME}
 
     def link(self, filterset):
@@ -54,7 +59,7 @@ class ReleaseFeed(Feed):
         return release.updated_at
 
     def item_categories(self, release):
-        return [release.source.display_name]
+        return [str(release.get_kind_display()), *release.issuer_names]
 
 
 class ReleaseAtomFeed(ReleaseFeed):

@@ -10,9 +10,11 @@ from datetime import timedelta
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from editorial.filters import (
     LATEST_DAY,
+    ChoiceListFilter,
     FacetedFilterSet,
     FacetForm,
     SubtreeFilter,
@@ -20,7 +22,7 @@ from editorial.filters import (
 )
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
-from .models import PressRelease
+from .models import ISSUER_RELATIONS, Kind, PressRelease
 from .search import MAX_QUERY_LENGTH
 
 
@@ -37,13 +39,24 @@ class NewsroomForm(FacetForm):
     def clean_place(self):
         return self._nodes("place", Place)
 
+    def clean_kind(self):
+        return self._choices("kind", Kind)
+
+
+# In the API's schema: kinds, repeatable (?kind=news-item&kind=media-advisory).
+@extend_schema_field({"type": "array", "items": {"type": "string", "enum": Kind.values}})
+class KindFilter(ChoiceListFilter):
+    choices = Kind
+
 
 class ReleaseFilter(FacetedFilterSet):
     memo_name = "newsroom-facets"
 
+    kind = KindFilter(label=_("kind"))
     field_of_work = SubtreeFilter("fields_of_work", label=_("field of work"))
     country = SubtreeFilter("countries", label=_("country"))
-    source = SubtreeFilter("source", label=_("source"))
+    # A release counts for its lead issuer and for each co-issuer.
+    source = SubtreeFilter(ISSUER_RELATIONS, label=_("source"))
     place = SubtreeFilter("place", label=_("place"))
     date_from = django_filters.DateFilter(
         method="published_from",

@@ -3,7 +3,6 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +10,7 @@ from osce_cms.dates import validate_publication_time
 from osce_cms.pdfs import clean_pdf
 
 from .images import validate_image
-from .models import Attachment, PressRelease
+from .models import Attachment, CoIssuer, PressRelease
 
 
 class PressReleaseAdminForm(forms.ModelForm):
@@ -35,6 +34,7 @@ class PressReleaseAdminForm(forms.ModelForm):
             "published_at",
             "place",
             "source",
+            "kind",
             "language",
             "fields_of_work",
             "countries",
@@ -92,11 +92,8 @@ class PressReleaseAdminForm(forms.ModelForm):
         """A closed structure stays the source of the releases that have it, but is not
         offered for new ones (nor as a new choice)."""
         source = self.cleaned_data.get("source")
-        if source is not None and source.is_closed() and source.pk != self.initial.get("source"):
-            raise forms.ValidationError(
-                _("“%(source)s” closed on %(date)s; choose a current structure.")
-                % {"source": source.display_name, "date": date_format(source.closed_on)}
-            )
+        if source is not None:
+            source.check_choosable(kept_pk=self.initial.get("source"))
         return source
 
     def clean(self):
@@ -108,6 +105,36 @@ class PressReleaseAdminForm(forms.ModelForm):
                 _("Describe the image for people who cannot see it (alternative text)."),
             )
         return cleaned
+
+
+class CoIssuerForm(forms.ModelForm):
+    class Meta:
+        model = CoIssuer
+        fields = ["structure", "position"]
+
+    def clean_structure(self):
+        structure = self.cleaned_data.get("structure")
+        if structure is not None:
+            structure.check_choosable(kept_pk=self.initial.get("structure"))
+        return structure
+
+
+class CoIssuerFormSet(forms.BaseInlineFormSet):
+    """The co-issuers of a release: each once, and never its lead issuer."""
+
+    def clean(self):
+        super().clean()
+        lead = self.instance.source_id
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            structure = form.cleaned_data.get("structure")
+            if structure is not None and structure.pk == lead:
+                form.add_error(
+                    "structure",
+                    _("“%(structure)s” is the lead issuer (the source); choose another.")
+                    % {"structure": structure.display_name},
+                )
 
 
 class AttachmentForm(forms.ModelForm):

@@ -3,19 +3,17 @@
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from taxonomy.models import Country, FieldOfWork, Place, Structure
-
 from .feeds import release_feed_links
+from .filters import ReleaseFilter
 from .models import PressRelease
 
 LATEST_COUNT = 5
 
-# Node model -> (release relation, newsroom parameter).
+# Node model -> (release relations, newsroom parameter), from the newsroom's own filters: a
+# structure's page lists the releases it issued, alone or jointly.
 FILTERS = {
-    FieldOfWork: ("fields_of_work", "field_of_work"),
-    Country: ("countries", "country"),
-    Structure: ("source", "source"),
-    Place: ("place", "place"),
+    model: (ReleaseFilter.base_filters[parameter].relation, parameter)
+    for parameter, model in ReleaseFilter.TREE_FILTERS.items()
 }
 
 

@@ -65,6 +65,7 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
         return (
             PressRelease.objects.public()
             .select_related("source", "place")
+            .with_co_issuers()
             .prefetch_related(
                 Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
                 Prefetch("countries", queryset=Country.objects.only("slug", "name")),

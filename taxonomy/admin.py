@@ -277,10 +277,14 @@ class StructureAdmin(TermAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if (request.GET.get("model_name"), request.GET.get("field_name")) in scope_fields():
-            # An editorial item's scope autocomplete offers only the current structures in the
-            # user's scope (a closed one stays on the items that have it: see press.forms).
-            queryset = structures_for(request.user, queryset.current())
+        field = (request.GET.get("model_name"), request.GET.get("field_name"))
+        if field[1]:
+            # A picker (autocomplete) chooses for new content: current structures only (a
+            # closed one stays on the items that have it: Structure.check_choosable).
+            queryset = queryset.current()
+        if field in scope_fields():
+            # An editorial item's scope field offers only the structures in the user's scope.
+            queryset = structures_for(request.user, queryset)
         return queryset, may_have_duplicates
 
 

@@ -3,8 +3,11 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from taxonomy import subtrees
 
 
 class Status(models.TextChoices):
@@ -54,6 +57,35 @@ class EditorialQuerySet(models.QuerySet):
         return self.alive().filter(
             status__in=LISTED_STATUSES, published_at__lte=now or timezone.now()
         )
+
+    def in_subtree(self, relations, nodes):
+        """Items tagged (through ``relations``: one relation or several) with any of ``nodes``
+        or their descendants.
+
+        A lft/rght range join per node: no id lists, and no duplicate rows for a multi-valued
+        relation (many-to-many, or child rows such as co-issuers) because the match is an
+        ``id IN (subquery)``.
+        """
+        if isinstance(relations, str):
+            relations = (relations,)
+        condition = Q(pk__in=[])
+        for relation in relations:
+            condition |= self._subtree_match(relation, nodes)
+        return self.filter(condition)
+
+    def _subtree_match(self, relation, nodes):
+        name, _sep, rest = relation.partition("__")
+        field = self.model._meta.get_field(name)
+        if field.many_to_many:
+            through = field.remote_field.through
+            matching = through.objects.filter(
+                subtrees.within(field.m2m_reverse_field_name(), nodes)
+            )
+            return Q(id__in=matching.values(field.m2m_field_name()))
+        if field.one_to_many:  # child rows, e.g. co_issuers__structure
+            matching = field.related_model.objects.filter(subtrees.within(rest, nodes))
+            return Q(id__in=matching.values(field.field.attname))
+        return subtrees.within(relation, nodes)
 
 
 class EditorialModel(models.Model):

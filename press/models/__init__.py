@@ -1,5 +1,22 @@
 from editorial.models import Status
 
-from .releases import Attachment, PressContact, PressRelease, PressReleaseQuerySet
+from .releases import (
+    ISSUER_RELATIONS,
+    Attachment,
+    CoIssuer,
+    Kind,
+    PressContact,
+    PressRelease,
+    PressReleaseQuerySet,
+)
 
-__all__ = ["Attachment", "PressContact", "PressRelease", "PressReleaseQuerySet", "Status"]
+__all__ = [
+    "ISSUER_RELATIONS",
+    "Attachment",
+    "CoIssuer",
+    "Kind",
+    "PressContact",
+    "PressRelease",
+    "PressReleaseQuerySet",
+    "Status",
+]

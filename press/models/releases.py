@@ -1,42 +1,104 @@
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import CharField, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import LISTED_STATUSES, EditorialModel, EditorialQuerySet
 from editorial.slugs import unique_slug
 from osce_cms.richtext import RichTextField
-from taxonomy import subtrees
 from taxonomy.models import Country, FieldOfWork, Place, Structure
+
+
+class Kind(models.TextChoices):
+    """What a release is; the newsroom filters and labels by it, and has a feed of each."""
+
+    PRESS_RELEASE = "press-release", _("Press release")
+    NEWS_ITEM = "news-item", _("News item")
+    PRESS_STATEMENT = "press-statement", _("Press statement")
+    MEDIA_ADVISORY = "media-advisory", _("Media advisory")
+
+    @property
+    def plural(self):
+        return KIND_PLURALS[self]
+
+
+KIND_PLURALS = {
+    Kind.PRESS_RELEASE: _("Press releases"),
+    Kind.NEWS_ITEM: _("News items"),
+    Kind.PRESS_STATEMENT: _("Press statements"),
+    Kind.MEDIA_ADVISORY: _("Media advisories"),
+}
+
+
+# The relations through which a release is issued by a structure: its lead issuer (the
+# source) and its co-issuers. Filters, facets, alerts and scopes read them from here.
+ISSUER_RELATIONS = ("source", "co_issuers__structure")
+# Separates the co-issuers in ``co_issuers_data`` (names are single lines).
+ROW_SEPARATOR = "\n"
+
+
+class CoIssuerRef(NamedTuple):
+    """What a dateline shows of a co-issuer, read with its release (``with_co_issuers``)."""
+
+    slug: str
+    path: str
+    display_name: str
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:structure-detail", kwargs={"path": self.path})
 
 
 class PressReleaseQuerySet(EditorialQuerySet):
     def for_listing(self):
         """What a list, card or feed item shows, without loading the bodies."""
-        return self.select_related("source", "place").defer(
-            "body",
-            "withdrawal_note",
-            "alternative_url",
-            "source__description",
-            "place__description",
+        return (
+            self.select_related("source", "place")
+            .defer(
+                "body",
+                "withdrawal_note",
+                "alternative_url",
+                "source__description",
+                "place__description",
+            )
+            .with_co_issuers()
         )
 
-    def in_subtree(self, relation, nodes):
-        """Releases tagged (through ``relation``) with any of ``nodes`` or their descendants.
-
-        A lft/rght range join per node: no id lists, and no duplicate rows for an M2M relation
-        because the match is an ``id IN (subquery)``.
-        """
-        condition = subtrees.within(relation, nodes)
-        field = self.model._meta.get_field(relation)
-        if not field.many_to_many:
-            return self.filter(condition)
-        through = field.remote_field.through
-        source_column = field.m2m_field_name()
-        target = field.m2m_reverse_field_name()
-        matching = through.objects.filter(subtrees.within(target, nodes))
-        return self.filter(id__in=matching.values(source_column))
+    def with_co_issuers(self):
+        """The co-issuers (slug, path, public name) in the same query, as ``co_issuers_data``:
+        a dateline costs no query of its own (``PressRelease.issuers``)."""
+        rows = (
+            CoIssuer.objects.filter(release=OuterRef("pk"))
+            .order_by()
+            .values("release")
+            .annotate(
+                # "<position> <id> <slug> <path> <name>" per co-issuer (slugs and paths have no
+                # spaces), put in order when read: not every database orders an aggregate.
+                data=StringAgg(
+                    Concat(
+                        Cast("position", CharField()),
+                        Value(" "),
+                        Cast("id", CharField()),
+                        Value(" "),
+                        "structure__slug",
+                        Value(" "),
+                        "structure__path",
+                        Value(" "),
+                        Coalesce(NullIf("structure__public_name", Value("")), "structure__name"),
+                        output_field=CharField(),
+                    ),
+                    Value(ROW_SEPARATOR),
+                )
+            )
+            .values("data")
+        )
+        return self.annotate(co_issuers_data=Subquery(rows))
 
     def search(self, query):
         from press.search import search  # press.search imports this module
@@ -60,7 +122,17 @@ class PressRelease(EditorialModel):
         verbose_name=_("source"),
         on_delete=models.PROTECT,
         related_name="press_releases",
-        help_text=_("The organisational unit that issued the release."),
+        help_text=_(
+            "The organisational unit that issued the release (its lead issuer, when it was "
+            "issued jointly)."
+        ),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.PRESS_RELEASE,
+        db_default=Kind.PRESS_RELEASE,
     )
     fields_of_work = models.ManyToManyField(
         FieldOfWork, verbose_name=_("fields of work"), related_name="press_releases"
@@ -182,6 +254,56 @@ class PressRelease(EditorialModel):
     @property
     def feed_date(self):
         return self.major_updated_at or self.published_at
+
+    @property
+    def issuers(self):
+        """The lead issuer (the source) and the co-issuers, in order: the dateline's names and
+        links. Read from ``co_issuers_data`` when the query had ``with_co_issuers``."""
+        if hasattr(self, "co_issuers_data"):
+            rows = [row.split(" ", 4) for row in (self.co_issuers_data or "").split(ROW_SEPARATOR)]
+            rows = sorted((int(row[0]), int(row[1]), *row[2:]) for row in rows if len(row) == 5)
+            co_issuers = [CoIssuerRef(*row[2:]) for row in rows]
+        else:
+            co_issuers = [
+                CoIssuerRef(co.structure.slug, co.structure.path, co.structure.display_name)
+                for co in self.co_issuers.select_related("structure")
+            ]
+        return [self.source, *(co for co in co_issuers if co.slug != self.source.slug)]
+
+    @property
+    def issuer_names(self):
+        return [issuer.display_name for issuer in self.issuers]
+
+
+class CoIssuer(models.Model):
+    """A structure that issued a release jointly with its lead issuer (the release's source)."""
+
+    release = models.ForeignKey(
+        PressRelease,
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
+        related_name="co_issuers",
+    )
+    structure = models.ForeignKey(
+        Structure,
+        verbose_name=_("structure"),
+        on_delete=models.PROTECT,
+        related_name="co_issued_releases",
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("co-issuer")
+        verbose_name_plural = _("co-issuers")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "structure"], name="press_co_issuer_once_per_release"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.structure)
 
 
 class PressContact(models.Model):

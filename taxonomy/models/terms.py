@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
@@ -217,6 +218,15 @@ class Structure(Term):
 
     def is_closed(self, today=None):
         return self.closed_on is not None and self.closed_on <= (today or timezone.localdate())
+
+    def check_choosable(self, kept_pk=None):
+        """A closed structure stays on the content that has it (``kept_pk``: the one chosen
+        before) but cannot be chosen anew."""
+        if self.is_closed() and self.pk != kept_pk:
+            raise ValidationError(
+                _("“%(source)s” closed on %(date)s; choose a current structure.")
+                % {"source": self.display_name, "date": date_format(self.closed_on)}
+            )
 
     def clean(self):
         super().clean()

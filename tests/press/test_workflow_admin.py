@@ -69,6 +69,7 @@ def form_data(release, **changes):
         "published_at_0": local.strftime("%Y-%m-%d"),
         "published_at_1": local.strftime("%H:%M:%S"),
         "source": release.source_id,
+        "kind": release.kind,
         "language": release.language,
         "fields_of_work": [f.pk for f in release.fields_of_work.all()],
         "body": release.body,
@@ -79,7 +80,7 @@ def form_data(release, **changes):
         "change": "minor",
         "change_note": "",
     }
-    for prefix in ("contacts", "attachments"):
+    for prefix in ("co_issuers", "contacts", "attachments"):
         data |= {
             f"{prefix}-TOTAL_FORMS": 0,
             f"{prefix}-INITIAL_FORMS": 0,

@@ -188,6 +188,7 @@ def form_data(release, **changes):
         "lead": release.lead,
         "published_at": "2009-01-01 10:00",
         "source": release.source_id,
+        "kind": "press-release",
         "language": "en",
         "fields_of_work": [t.pk for t in release.fields_of_work.all()],
     }
