@@ -667,10 +667,11 @@ def save_edit(item, user, *, expected_version, change=MINOR, change_note="", now
 
 
 def _may_assign_scope(user, item, current, kind):
-    """May ``user`` save ``item`` with its scope node (e.g. its source)? One in their scope, or
-    the one it has when they contribute to it (a co-issuer's officer keeps the lead issuer)."""
-    if scopes.in_scope(user, kind.scope_node(item)):
-        return True
+    """May ``user`` save ``item`` with its scope node (e.g. its source)? On an item of their
+    scope, any node of it; on one they only contribute to (a co-issuer's officer), only the
+    node it has: the lead issuer, whose editors decide, stays the lead."""
+    if scopes.in_scope(user, kind.scope_node(current)):
+        return scopes.in_scope(user, kind.scope_node(item))
     attname = item._meta.get_field(kind.scope_field).attname
     unchanged = getattr(item, attname) == getattr(current, attname)
     return unchanged and scopes.contributes_to(user, current)

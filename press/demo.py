@@ -20,7 +20,7 @@ from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 from . import demo_images
 from .images import make_renditions
-from .models import PressRelease, Status
+from .models import CoIssuer, Kind, PressRelease, Status
 
 VIENNA = ZoneInfo("Europe/Vienna")
 
@@ -168,6 +168,15 @@ SENTENCES = [
 ]
 BATCH_SIZE = 5000
 FIRST_YEAR, LAST_YEAR = 2010, 2026
+# How often each kind occurs, and how often a release is issued jointly (with one or two
+# current structures besides its source).
+KIND_WEIGHTS = {
+    Kind.PRESS_RELEASE: 70,
+    Kind.NEWS_ITEM: 15,
+    Kind.PRESS_STATEMENT: 10,
+    Kind.MEDIA_ADVISORY: 5,
+}
+JOINT_SHARE = 0.12
 
 
 def generate(count, stdout):
@@ -181,6 +190,7 @@ def generate(count, stdout):
     countries = list(Country.objects.filter(children__isnull=True).values_list("id", flat=True))
     places = list(Place.objects.values_list("id", "country_id"))
     sources = list(Structure.objects.values_list("id", flat=True))
+    partners = list(Structure.objects.current().values_list("id", flat=True))
     if not (fields and sources):
         stdout.write("No taxonomy: run the taxonomy demo first.\n")
         return 0
@@ -199,7 +209,7 @@ def generate(count, stdout):
                 rng, number, start, span, now, fields, countries, places, sources
             )
             releases.append(release)
-            tags.append((release_fields, release_countries))
+            tags.append((release_fields, release_countries, _co_issuers(rng, release, partners)))
         with transaction.atomic():
             PressRelease.objects.bulk_create(releases, batch_size=1000)
             if releases[0].pk is None:  # backends that do not return ids (none we use)
@@ -210,7 +220,7 @@ def generate(count, stdout):
             fields_through.objects.bulk_create(
                 [
                     fields_through(pressrelease_id=release.pk, fieldofwork_id=field)
-                    for release, (release_fields, _c) in zip(releases, tags, strict=True)
+                    for release, (release_fields, _c, _i) in zip(releases, tags, strict=True)
                     for field in release_fields
                 ],
                 batch_size=5000,
@@ -218,12 +228,20 @@ def generate(count, stdout):
             countries_through.objects.bulk_create(
                 [
                     countries_through(pressrelease_id=release.pk, country_id=country)
-                    for release, (_f, release_countries) in zip(releases, tags, strict=True)
+                    for release, (_f, release_countries, _i) in zip(releases, tags, strict=True)
                     for country in release_countries
                 ],
                 batch_size=5000,
             )
-    analyze_tables([PressRelease, fields_through, countries_through])
+            CoIssuer.objects.bulk_create(
+                [
+                    CoIssuer(release_id=release.pk, structure_id=structure, position=position)
+                    for release, (_f, _c, co_issuers) in zip(releases, tags, strict=True)
+                    for position, structure in enumerate(co_issuers)
+                ],
+                batch_size=5000,
+            )
+    analyze_tables([PressRelease, fields_through, countries_through, CoIssuer])
     elapsed = time.monotonic() - started
     stdout.write(f"Generated {count} press releases in {elapsed:.1f} s.\n")
     return count
@@ -263,8 +281,17 @@ def _generated(rng, number, start, span, now, fields, countries, places, sources
         body="".join(f"<p>{escape(sentence)}</p>" for sentence in paragraphs),
         status=status,
         first_published_at=published_at if status != Status.DRAFT else None,
+        kind=rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0],
     )
     return release, release_fields, sorted(release_countries)
+
+
+def _co_issuers(rng, release, partners):
+    """A few releases are issued jointly: one or two current structures besides the source."""
+    if rng.random() >= JOINT_SHARE:
+        return []
+    others = [pk for pk in partners if pk != release.source_id]
+    return rng.sample(others, k=min(len(others), rng.choice((1, 1, 2))))
 
 
 # The demo newsroom of `make run`: enough releases to judge filters, facets, pagination and the

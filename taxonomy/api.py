@@ -3,9 +3,12 @@
 
 Each term carries its ``parent``, ``path`` (slugs from the root) and ``children`` (ids), taken
 from one read of the whole tree's outline per request, so a page costs the same however deep
-the tree is.
+the tree is, and its ``aliases`` and ``former_names``; ``?name=`` finds a term by any of its
+names (``Term.objects.named``: "ODIHR", a former name). Structures add their opening and
+closing dates.
 """
 
+import django_filters
 from rest_framework import serializers
 
 from api.registry import register
@@ -36,10 +39,27 @@ class TreeOutline:
         return "/".join(reversed(slugs))
 
 
+class TermFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(
+        method="named",
+        max_length=200,
+        help_text="A name, public name, short name or acronym (e.g. ODIHR), or a former name.",
+    )
+
+    def named(self, queryset, name, value):
+        return queryset.named(value)
+
+
 class TermSerializer(serializers.ModelSerializer):
     url = PublicUrlField(help_text="The term's public page.")
     path = serializers.SerializerMethodField(help_text="Slugs from the root, joined by “/”.")
     children = serializers.SerializerMethodField(help_text="Ids of the children, in order.")
+    aliases = serializers.ListField(
+        source="alias_list", child=serializers.CharField(), help_text="Short names, acronyms."
+    )
+    former_names = serializers.ListField(
+        source="former_name_list", child=serializers.CharField(), help_text="Oldest first."
+    )
 
     class Meta:
         fields = [
@@ -53,6 +73,8 @@ class TermSerializer(serializers.ModelSerializer):
             "path",
             "children",
             "level",
+            "aliases",
+            "former_names",
         ]
 
     def get_path(self, term) -> str:
@@ -91,7 +113,7 @@ class TermViewSet(PublicReadViewSet):
 VOCABULARIES = [
     ("fields-of-work", FieldOfWork, "field-of-work", ()),
     ("countries", Country, "country", ("iso_code",)),
-    ("structures", Structure, "structure", ("public_name",)),
+    ("structures", Structure, "structure", ("public_name", "opened_on", "closed_on")),
     ("places", Place, "place", ("country",)),
     ("meeting-types", MeetingType, "meeting-type", ()),
 ]
@@ -103,6 +125,11 @@ for prefix, model, basename, extra in VOCABULARIES:
         {
             "model": model,
             "serializer_class": term_serializer(model, basename, extra),
+            "filterset_class": type(
+                f"{model.__name__}Filter",
+                (TermFilter,),
+                {"Meta": type("Meta", (), {"model": model, "fields": []})},
+            ),
             "__doc__": f"{model._meta.verbose_name_plural.capitalize()}, in tree order.",
         },
     )

@@ -130,7 +130,7 @@ class PressRelease(EditorialModel):
     kind = models.CharField(
         _("kind"),
         max_length=20,
-        choices=Kind.choices,
+        choices=Kind,
         default=Kind.PRESS_RELEASE,
         db_default=Kind.PRESS_RELEASE,
     )

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from editorial.models import ChangeNote
-from press.models import Attachment, PressContact, PressRelease, Status
+from press.models import Attachment, CoIssuer, Kind, PressContact, PressRelease, Status
 
 from .conftest import walk
 
@@ -263,3 +263,47 @@ def test_withdrawn_release_has_its_detail_with_the_notice_but_leaves_the_list(
     body = api_get(f"{LIST}withdrawn-one/").json()
     assert body["withdrawal_note"] == "Issued in error."
     assert body["withdrawn_at"] is not None
+
+
+def test_kinds_are_listed_and_filtered_and_an_unknown_one_is_a_400(api_get, make_release):
+    make_release(slug="release")
+    make_release(slug="advisory", kind=Kind.MEDIA_ADVISORY)
+    make_release(slug="news", kind=Kind.NEWS_ITEM)
+    listing = api_get(LIST).json()["results"]
+    assert {item["slug"]: item["kind"] for item in listing} == {
+        "release": "press-release",
+        "advisory": "media-advisory",
+        "news": "news-item",
+    }
+    assert slugs(api_get(LIST, {"kind": "media-advisory"})) == ["advisory"]
+    assert slugs(api_get(LIST, {"kind": ["news-item", "media-advisory"]})) == ["advisory", "news"]
+    response = api_get(LIST, {"kind": "rumour"})
+    assert response.status_code == 400
+    assert "rumour" in str(response.json()["errors"])
+
+
+def test_issuers_come_in_order_and_a_co_issuer_finds_the_release(api_get, make_release, taxonomy):
+    joint = make_release(slug="joint", source=taxonomy.kosovo)
+    CoIssuer.objects.create(release=joint, structure=taxonomy.ttd, position=2)
+    CoIssuer.objects.create(release=joint, structure=taxonomy.secretariat, position=1)
+    make_release(slug="alone", source=taxonomy.kosovo)
+    assert slugs(api_get(LIST, {"source": "transnational-threats-department"})) == ["joint"]
+    assert slugs(api_get(LIST, {"source": "secretariat"})) == ["joint"]  # listed once
+    item = next(item for item in api_get(LIST).json()["results"] if item["slug"] == "joint")
+    assert item["source"]["slug"] == "mission-in-kosovo"
+    assert item["issuers"] == [
+        {
+            "slug": "mission-in-kosovo",
+            "name": "Mission in Kosovo",
+            "path": "field-operations/mission-in-kosovo",
+        },
+        {"slug": "secretariat", "name": "OSCE Secretariat", "path": "secretariat"},
+        {
+            "slug": "transnational-threats-department",
+            "name": "Transnational Threats Department",
+            "path": "secretariat/transnational-threats-department",
+        },
+    ]
+    assert api_get(f"{LIST}joint/").json()["issuers"] == item["issuers"]
+    alone = api_get(f"{LIST}alone/").json()
+    assert [issuer["slug"] for issuer in alone["issuers"]] == ["mission-in-kosovo"]

@@ -1,5 +1,7 @@
 """The vocabularies: trees in order, each term with its parent, path and children."""
 
+from datetime import date
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -69,3 +71,33 @@ def test_vocabulary_cost_does_not_grow_with_the_tree(client, make_tree, prefix, 
     small = (cost(f"/api/v1/{prefix}/"), cost(f"/api/v1/{prefix}/a-l1/"))
     make_tree(model, depth=6, width=30, prefix="b", **extra)
     assert (cost(f"/api/v1/{prefix}/"), cost(f"/api/v1/{prefix}/b-l5/")) == small == (2, 2)
+
+
+def test_terms_carry_their_names_and_are_found_by_any_of_them(api_get, taxonomy):
+    trees.create_node(
+        Structure,
+        name="Office for Democratic Institutions and Human Rights",
+        slug="odihr",
+        aliases="ODIHR",
+        former_names="Office for Free Elections",
+    )
+    closed = trees.create_node(Structure, name="Office in Yerevan", slug="office-in-yerevan")
+    Structure.objects.filter(pk=closed.pk).update(
+        opened_on=date(2000, 2, 1), closed_on=date(2017, 8, 31)
+    )
+    body = api_get("/api/v1/structures/odihr/").json()
+    assert body["aliases"] == ["ODIHR"]
+    assert body["former_names"] == ["Office for Free Elections"]
+    assert (body["opened_on"], body["closed_on"]) == (None, None)
+    yerevan = api_get("/api/v1/structures/office-in-yerevan/").json()
+    assert (yerevan["opened_on"], yerevan["closed_on"]) == ("2000-02-01", "2017-08-31")
+    for name in (
+        "odihr",
+        "Office for Free Elections",
+        "office for democratic institutions and human rights",
+    ):
+        found = api_get("/api/v1/structures/", {"name": name}).json()["results"]
+        assert [term["slug"] for term in found] == ["odihr"], name
+    assert api_get("/api/v1/structures/", {"name": "Nothing"}).json()["results"] == []
+    assert api_get("/api/v1/countries/", {"name": "japan"}).json()["results"][0]["slug"] == "japan"
+    assert api_get("/api/v1/structures/", {"name": "x" * 201}).status_code == 400

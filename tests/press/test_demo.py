@@ -2,9 +2,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 
 from press import demo
-from press.models import PressRelease, Status
+from press.models import CoIssuer, Kind, PressRelease, Status
 
 
 @pytest.fixture
@@ -99,6 +100,16 @@ def test_the_demo_newsroom_has_varied_lead_images_on_a_third_and_is_loaded_once(
     assert len(years) > 5
     assert demo.load_newsroom(StringIO(), size=45) == 0
     assert generated.count() == 45
+
+
+def test_the_demo_newsroom_has_every_kind_and_jointly_issued_releases(demo_taxonomy):
+    demo.generate(200, StringIO())
+    generated = PressRelease.objects.filter(slug__startswith="generated-")
+    assert set(generated.values_list("kind", flat=True)) == set(Kind.values)
+    joint = CoIssuer.objects.filter(release__in=generated)
+    assert 10 <= joint.values("release").distinct().count() <= 50
+    assert not joint.filter(structure_id=F("release__source_id")).exists()
+    assert not joint.filter(structure__closed_on__isnull=False).exists()
 
 
 def test_the_demo_newsroom_is_not_added_to_a_site_with_releases_of_its_own(make_release):
