@@ -187,7 +187,9 @@ def co_issuer_errors(response):
         for inline in response.context["inline_admin_formsets"]
         if inline.formset.prefix == "co_issuers"
     )
-    return " ".join(str(error) for form in formset.forms for error in form.errors.get("structure", []))
+    return " ".join(
+        str(error) for form in formset.forms for error in form.errors.get("structure", [])
+    )
 
 
 def test_an_officer_adds_co_issuers_in_order_in_the_admin(org, people):
@@ -214,7 +216,9 @@ def test_the_lead_or_a_repeated_structure_is_refused_as_a_co_issuer(org, people)
     release = world.release(org["lead"], author=people["lead_officer"])
     client, token = csrf_client(people["lead_officer"])
     lead = form_data(release, token, co_issuers=[(org["lead"], 0)])
-    assert "is the lead issuer" in co_issuer_errors(client.post(f"{ADMIN}/{release.pk}/change/", lead))
+    assert "is the lead issuer" in co_issuer_errors(
+        client.post(f"{ADMIN}/{release.pk}/change/", lead)
+    )
     twice = form_data(release, token, co_issuers=[(org["partner"], 0), (org["partner"], 1)])
     response = client.post(f"{ADMIN}/{release.pk}/change/", twice)
     assert response.status_code == 200
@@ -240,9 +244,7 @@ def test_a_closed_structure_cannot_become_a_co_issuer_but_stays_one(org, people)
     assert release.co_issuers.get().structure == closed
 
 
-def test_an_officer_of_a_co_issuer_edits_in_the_admin_without_touching_the_lead(
-    org, people, joint
-):
+def test_an_officer_of_a_co_issuer_edits_in_the_admin_without_touching_the_lead(org, people, joint):
     client, token = csrf_client(people["partner_officer"])
     page = client.get(f"{ADMIN}/{joint.pk}/change/")
     assert page.status_code == 200

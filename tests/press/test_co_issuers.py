@@ -123,9 +123,7 @@ def test_source_facets_follow_the_other_filters(client, joint, make_release, tax
 
 def test_a_structure_page_lists_the_releases_it_issued_jointly(client, joint, chair):
     response = client.get(chair.get_absolute_url())
-    assert [release.title for release in response.context["latest_releases"]] == [
-        "Joint statement"
-    ]
+    assert [release.title for release in response.context["latest_releases"]] == ["Joint statement"]
 
 
 def test_the_feed_names_every_issuer_as_a_category(client, joint):

@@ -26,7 +26,9 @@ def releases(make_release, taxonomy):
             title="A statement", kind=Kind.PRESS_STATEMENT, fields=[taxonomy.borders], days_ago=3
         ),
         "advisory": make_release(title="An advisory", kind=Kind.MEDIA_ADVISORY, days_ago=4),
-        "draft": make_release(title="Draft advisory", kind=Kind.MEDIA_ADVISORY, status=Status.DRAFT),
+        "draft": make_release(
+            title="Draft advisory", kind=Kind.MEDIA_ADVISORY, status=Status.DRAFT
+        ),
     }
 
 
@@ -36,7 +38,10 @@ def titles(response):
 
 def kind_facet(response):
     facet = next(facet for facet in response.context["facets"] if facet["name"] == "kind")
-    return [(item["node"].slug, item["node"].name, item["count"], item["selected"]) for item in facet["items"]]
+    return [
+        (item["node"].slug, item["node"].name, item["count"], item["selected"])
+        for item in facet["items"]
+    ]
 
 
 def test_every_release_is_a_press_release_unless_told_otherwise(make_release):
