@@ -85,10 +85,10 @@ def test_an_unknown_kind_is_ignored_with_a_notice(client, releases):
 
 def test_a_chip_names_the_chosen_kind_and_removes_it(client, releases):
     html = client.get(f"{URL}?kind=news-item&kind=media-advisory").content.decode()
-    chips = dict(
-        (label.strip(), query)
+    chips = {
+        label.strip(): query
         for query, label in re.findall(r'<a class="chip" href="\?([^"]*)">([^<]*)<', html)
-    )
+    }
     assert chips == {"News item": "kind=media-advisory", "Media advisory": "kind=news-item"}
 
 
