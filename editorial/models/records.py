@@ -12,10 +12,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..slugs import RedirectQuerySet
+
 # Named by label: taxonomy's own models (its pages) are built on this app's base model.
 STRUCTURE = "taxonomy.Structure"
-
-from ..slugs import RedirectQuerySet
 
 
 class EditorialScope(models.Model):
