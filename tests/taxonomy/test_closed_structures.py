@@ -96,6 +96,7 @@ def test_the_closed_field_activities_page_lists_them_by_year_of_closing(client, 
         slug="closed-field-activities",
         listing=PageListing.CLOSED_STRUCTURES,
         body="<p>Completed mandates.</p>",
+        status=Status.PUBLISHED,
     )
     response = client.get(page.get_absolute_url())
     html = response.content.decode()
@@ -117,7 +118,12 @@ def test_the_closed_field_activities_page_lists_them_by_year_of_closing(client, 
 def test_the_closed_list_costs_a_constant_number_of_queries(
     client, operations, django_assert_max_num_queries
 ):
-    page = Page.objects.create(title="Closed", slug="closed", listing=PageListing.CLOSED_STRUCTURES)
+    page = Page.objects.create(
+        title="Closed",
+        slug="closed",
+        listing=PageListing.CLOSED_STRUCTURES,
+        status=Status.PUBLISHED,
+    )
     client.get(page.get_absolute_url())  # warm the menus and the generation
     root = operations[0]
     from django.core.cache import cache
