@@ -1,11 +1,15 @@
 import io
-import time
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from taxonomy import trees
 from taxonomy.models import Country, FieldOfWork, MeetingType, MenuItem, Page, Place, Structure
+
+# Measured at 596 with the demo of this session; one query per row would be thousands.
+LOAD_DEMO_QUERY_BUDGET = 700
 
 # Every name in the navigation of the seed page (../shared/seeds), as data.
 SEED_NAVIGATION = [
@@ -190,7 +194,9 @@ def test_loading_again_keeps_every_edit_move_and_deletion(demo):
 
 
 @pytest.mark.django_db
-def test_load_demo_is_fast():
-    started = time.monotonic()
-    call_command("load_demo", stdout=io.StringIO())
-    assert time.monotonic() - started < 10
+def test_load_demo_writes_in_bulk():
+    # Its speed is measured by make bench (load time); here its query count, which does not
+    # depend on the machine's load: bulk writes, not one query per node, release or event.
+    with CaptureQueriesContext(connection) as queries:
+        call_command("load_demo", stdout=io.StringIO())
+    assert len(queries) < LOAD_DEMO_QUERY_BUDGET
