@@ -16,12 +16,13 @@ from rest_framework import serializers
 from api.registry import register
 from api.serializers import ApiUrlField, PublicUrlField
 from api.views import PublicReadViewSet
+from documents.releases import public_documents_prefetch
 from editorial.models import ChangeNote
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
 from .filters import ReleaseFilter
-from .models import Attachment, PressContact, PressRelease
+from .models import PressContact, PressRelease
 
 
 class ApiReleaseFilter(ReleaseFilter):
@@ -75,15 +76,13 @@ class ContactSerializer(serializers.ModelSerializer):
         fields = ["name", "role", "email", "phone"]
 
 
-class DocumentSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
+class ReleaseDocumentSerializer(serializers.Serializer):
+    """One file of a public document of the release's (documents.releases)."""
 
-    class Meta:
-        model = Attachment
-        fields = ["title", "url"]
-
-    def get_url(self, attachment) -> str:
-        return self.context["request"].build_absolute_uri(attachment.file.url)
+    title = serializers.CharField()
+    language = serializers.CharField(help_text="The file's language.")
+    url = serializers.URLField(help_text="The file's download address.")
+    page = serializers.URLField(help_text="The document's page in the library.")
 
 
 class ChangeNoteSerializer(serializers.ModelSerializer):
@@ -113,7 +112,7 @@ class ReleaseDetailSerializer(ReleaseSerializer):
     body = serializers.SerializerMethodField(help_text="Sanitised HTML.")
     lead_image = serializers.SerializerMethodField()
     contacts = ContactSerializer(many=True)
-    documents = DocumentSerializer(many=True, source="attachments")
+    documents = serializers.SerializerMethodField()
     change_notes = ChangeNoteSerializer(many=True)
 
     class Meta(ReleaseSerializer.Meta):
@@ -130,6 +129,20 @@ class ReleaseDetailSerializer(ReleaseSerializer):
 
     def get_body(self, release) -> str:
         return str(render_html(release.body))
+
+    @extend_schema_field(ReleaseDocumentSerializer(many=True))
+    def get_documents(self, release):
+        absolute = self.context["request"].build_absolute_uri
+        return [
+            {
+                "title": link.document.title,
+                "language": document_file.language,
+                "url": absolute(document_file.get_absolute_url()),
+                "page": absolute(link.document.get_absolute_url()),
+            }
+            for link in release.public_document_links
+            for document_file in link.document.files.all()
+        ]
 
     @extend_schema_field(ImageSerializer(allow_null=True))
     def get_lead_image(self, release):
@@ -178,7 +191,7 @@ class ReleaseViewSet(PublicReadViewSet):
             return (
                 PressRelease.objects.public()
                 .select_related("source", "place")
-                .prefetch_related(*TAGS, "attachments", "contacts", "change_notes")
+                .prefetch_related(*TAGS, public_documents_prefetch(), "contacts", "change_notes")
             )
         return PressRelease.objects.listed().for_listing().prefetch_related(*TAGS)
 

@@ -126,6 +126,8 @@ class ReleaseFilter(django_filters.FilterSet):
         "source": Structure,
         "place": Place,
     }
+    # The facets' memo name: a subclass listing other items (the documents library) has its own.
+    facets_name = "newsroom-facets"
 
     class Meta:
         model = PressRelease
@@ -165,7 +167,7 @@ class ReleaseFilter(django_filters.FilterSet):
         for name, value in self.cleaned.items():
             if not value:
                 continue
-            if name in self.TREE_FILTERS:
+            if isinstance(value, list):  # nodes, or choices shaped like them (FacetNode)
                 for node in value:
                     chips.append(
                         {"label": str(node), "remove": self.query_without(name, node.slug)}
@@ -198,7 +200,7 @@ class ReleaseFilter(django_filters.FilterSet):
         """The asked-for filters, normalised: the same parts mean the same facets and count."""
         parts = [translation.get_language()]
         for name, value in sorted(self.cleaned.items()):
-            if value and name in self.TREE_FILTERS:
+            if value and isinstance(value, list):
                 parts.append((name, tuple(sorted(node.slug for node in value))))
             elif value:
                 parts.append((name, str(value)))
@@ -213,13 +215,13 @@ class ReleaseFilter(django_filters.FilterSet):
         changes (``memoize_for_generation``): the counts are the same for every visitor.
         """
         return memoize_for_generation(
-            "newsroom-facets", self.memo_parts(), self._facets, request=self.request
+            self.facets_name, self.memo_parts(), self._facets, request=self.request
         )
 
     def _facets(self):
         facets = []
         for name, model in self.TREE_FILTERS.items():
-            releases = PressRelease.objects.listed()
+            releases = self._meta.model.objects.listed()
             if any(value for other, value in self.cleaned.items() if other != name):
                 releases = self.filter_queryset(releases, exclude=name)
             selected = {node.slug for node in self.cleaned.get(name) or []}
@@ -248,7 +250,7 @@ class FacetNode(NamedTuple):
 
 def subtree_counts(model, relation, releases):
     """The nodes of ``model`` with ``release_count``: releases tagged in each node's subtree."""
-    field = PressRelease._meta.get_field(relation)
+    field = releases.model._meta.get_field(relation)
     if field.many_to_many:
         return _m2m_subtree_counts(model, field, releases)
     # A release has one source and one place: a node's count is the sum over its subtree.

@@ -4,9 +4,11 @@ import pytest
 from django.urls import reverse
 
 from api.registry import router
-from editorial.models import ChangeNote
-from press.models import Attachment, PressContact
-from taxonomy.models import MeetingType
+from editorial.models import ChangeNote, Status
+from press.models import PressContact
+from taxonomy.models import DocumentType, MeetingType
+
+from ..documents import world
 
 ENDPOINTS = sorted(prefix for prefix, _viewset, _basename in router.registry)
 
@@ -29,6 +31,7 @@ def test_schema_describes_every_registered_endpoint(client, db):
 def full_world(taxonomy, make_release):
     """Content for every endpoint, with every optional part of a release filled in."""
     MeetingType.objects.create(name="Ministerial Council", slug="ministerial-council")
+    DocumentType.objects.create(name="Decisions", slug="decisions")
     release = make_release(
         title="Full release",
         slug="full-release",
@@ -38,7 +41,10 @@ def full_world(taxonomy, make_release):
         body="<p>Body <strong>text</strong></p>",
     )
     PressContact.objects.create(release=release, name="Press Officer", email="press@example.org")
-    Attachment.objects.create(release=release, title="Report", file="press/documents/r.pdf")
+    report = world.document(
+        taxonomy.secretariat, status=Status.PUBLISHED, title="Report", files=[("en", world.pdf())]
+    )
+    report.release_links.create(release=release)
     ChangeNote.objects.create(item=release, note="Figures corrected.")
     make_release(title="Second release")
     return release

@@ -43,6 +43,7 @@ from .server import (
 
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/osce_bench")
 RELEASES = int(os.environ.get("BENCH_RELEASES", "100000"))
+DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "20000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
@@ -63,6 +64,11 @@ TARGETS_CACHE_OFF = {
     "search rare word": 0.20,
     "release detail": 0.50,
     "structure page": 0.50,
+    # The documents library: as the newsroom's equivalents (issue 14).
+    "library p1": 0.40,
+    "library type+language": 0.30,
+    "library search": 0.20,
+    "document detail": 0.50,
 }
 TARGET_CACHE_ON = 0.85
 # The admin release list at one connection (issue 11): an editor's own wait, not throughput.
@@ -87,17 +93,31 @@ def generated_count():
     return PressRelease.objects.filter(slug__startswith="generated-").count()
 
 
+def generated_documents():
+    from documents.models import Document
+
+    return Document.objects.filter(slug__startswith="generated-").count()
+
+
 def load(env):
     """Load the demo and the generated releases unless they are there; the seconds it took."""
     missing = RELEASES - generated_count()
-    if missing <= 0:
+    documents = DOCUMENTS - generated_documents()
+    if missing <= 0 and documents <= 0:
         return None
-    print(f"Loading the demo content and {missing} generated releases ...", flush=True)
+    print(f"Loading the demo, {missing} releases and {documents} documents ...", flush=True)
     started = time.monotonic()
-    manage(env, "load_demo", "--releases", str(missing))
+    manage(
+        env,
+        "load_demo",
+        "--releases",
+        str(max(missing, 0)),
+        "--documents",
+        str(max(documents, 0)),
+    )
     seconds = time.monotonic() - started
     RESULTS.mkdir(parents=True, exist_ok=True)
-    LOAD_TIME_FILE.write_text(f"{seconds:.1f} s for {missing} releases\n")
+    LOAD_TIME_FILE.write_text(f"{seconds:.1f} s for {missing} releases, {documents} documents\n")
     return seconds
 
 
@@ -180,6 +200,10 @@ def urls(policing):
         ),
         ("api detail", f"/api/v1/press-releases/{SEED_SLUG}/", False),
         ("structure page", unit.get_absolute_url(), False),
+        ("library p1", "/documents/", False),
+        ("library type+language", "/documents/?document_type=decisions&language=en", False),
+        ("library search", "/documents/?q=security", False),
+        ("document detail", "/documents/generated-document-1/", False),
         ("feed", "/press-releases/feed/", False),
         ("sitemap", "/sitemap.xml", False),
         ("sitemap section p10", "/sitemap-press-releases.xml?p=10", False),

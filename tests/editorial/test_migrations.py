@@ -19,7 +19,8 @@ def _migrate(targets):
 
 def _leaves():
     executor = MigrationExecutor(connection)
-    return [key for key in executor.loader.graph.leaf_nodes() if key[0] in {"press", "editorial"}]
+    apps = {"press", "editorial", "documents"}  # documents follows press (its attachments)
+    return [key for key in executor.loader.graph.leaf_nodes() if key[0] in apps]
 
 
 def _old_world(apps):

@@ -21,7 +21,7 @@ from taxonomy import trees
 from taxonomy.models import Country, FieldOfWork, Menu, MenuItem, Page, Place, Structure
 
 PROJECT = Path(__file__).resolve().parents[2]
-PROJECT_APPS = ("osce_cms", "taxonomy", "editorial", "press")
+PROJECT_APPS = ("osce_cms", "taxonomy", "editorial", "press", "documents")
 
 
 def assert_admin_refuses_delete(client, obj):
@@ -233,11 +233,13 @@ def test_every_data_migration_has_a_reverse_operation():
 def test_migrations_run_backwards_to_zero_and_forwards_again(transactional_db):
     executor = MigrationExecutor(connection)
     leaves = [key for key in executor.loader.graph.leaf_nodes() if key[0] in PROJECT_APPS]
-    executor.migrate([(app, None) for app in ("press", "editorial", "taxonomy", "osce_cms")])
+    executor.migrate([(app, None) for app in reversed(PROJECT_APPS)])
     executor.loader.build_graph()
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
-    assert not [t for t in tables if t.startswith(("press_", "editorial_", "taxonomy_"))]
+    assert not [
+        t for t in tables if t.startswith(("documents_", "press_", "editorial_", "taxonomy_"))
+    ]
     executor.migrate(leaves)
     executor.loader.build_graph()
     call_command("migrate", "--check", verbosity=0)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from documents import demo as documents_demo
 from press import demo as press_demo
 from taxonomy import demo as taxonomy_demo
 
@@ -8,7 +9,8 @@ from taxonomy import demo as taxonomy_demo
 class Command(BaseCommand):
     help = (
         "Load the demo content where the site is empty (never overwrites); --newsroom adds the "
-        "demo newsroom, --releases N adds N generated press releases."
+        "demo newsroom and library, --releases N and --documents N add generated press releases "
+        "and documents."
     )
 
     def add_arguments(self, parser):
@@ -16,17 +18,24 @@ class Command(BaseCommand):
             "--releases", type=int, default=0, help="Number of generated press releases to add."
         )
         parser.add_argument(
+            "--documents", type=int, default=0, help="Number of generated documents to add."
+        )
+        parser.add_argument(
             "--newsroom",
             action="store_true",
             help="Also generate the demo newsroom (some 300 releases, a third with lead "
-            "images) while the site has no release but the seed.",
+            "images) while the site has no release but the seed, and the demo documents "
+            "library while it is empty.",
         )
 
-    def handle(self, *args, releases, newsroom, **options):
+    def handle(self, *args, releases, documents, newsroom, **options):
         with transaction.atomic():
             taxonomy_demo.load(stdout=self.stdout)
             press_demo.load(stdout=self.stdout)
         if newsroom:
             press_demo.load_newsroom(stdout=self.stdout)
+            documents_demo.load_library(stdout=self.stdout)
         if releases:
             press_demo.generate(releases, stdout=self.stdout)
+        if documents:
+            documents_demo.generate(documents, stdout=self.stdout)

@@ -1,0 +1,100 @@
+"""Release attachments become library documents, and come back, without losing anything."""
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from . import world
+
+BEFORE = [("press", "0011_remove_moved_records"), ("documents", "0004_imported_from")]
+WHEN = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+def _migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
+def _leaves():
+    executor = MigrationExecutor(connection)
+    return [k for k in executor.loader.graph.leaf_nodes() if k[0] in {"press", "documents"}]
+
+
+def _old_world(apps):
+    Structure = apps.get_model("taxonomy", "Structure")
+    FieldOfWork = apps.get_model("taxonomy", "FieldOfWork")
+    Release = apps.get_model("press", "PressRelease")
+    Attachment = apps.get_model("press", "Attachment")
+    unit = Structure.objects.create(
+        name="Unit", slug="unit", path="unit", lft=1, rght=2, tree_id=1, level=0
+    )
+    field = FieldOfWork.objects.create(name="F", slug="f", lft=1, rght=2, tree_id=1, level=0)
+    public = Release.objects.create(
+        title="Public", slug="public", lead="L", source=unit, status="published",
+        published_at=WHEN, first_published_at=WHEN, language="fr",
+    )  # fmt: skip
+    public.fields_of_work.add(field)
+    draft = Release.objects.create(title="Draft", slug="draft", lead="L", source=unit)
+    stored = default_storage.save("press/documents/2026/03/report.pdf", ContentFile(world.pdf()))
+    Attachment.objects.create(id=41, release=public, title="Annual report", file=stored, position=2)
+    Attachment.objects.create(id=42, release=draft, title="Annual report", file="press/gone.pdf")
+    return public, draft, stored
+
+
+@pytest.mark.django_db(transaction=True)
+def test_attachments_become_documents_and_come_back(client):
+    try:
+        public, _draft, stored = _old_world(_migrate(BEFORE))
+        apps = _migrate(_leaves())
+        Document = apps.get_model("documents", "Document")
+
+        made = Document.objects.get(imported_from="press.attachment:41")
+        assert made.title == "Annual report" and made.status == "published"
+        assert made.issuer_id == public.source_id and made.language == "fr"
+        assert made.date.isoformat() == "2026-03-02"
+        assert list(made.fields_of_work.values_list("slug", flat=True)) == ["f"]
+        moved = made.files.get()
+        assert moved.language == "fr" and moved.size > 0
+        assert moved.file.name.startswith("documents/files/") and moved.file.name != stored
+        assert not default_storage.exists(stored)  # no copy left at the guessable address
+        link = apps.get_model("documents", "ReleaseDocument").objects.get(document=made)
+        assert (link.release_id, link.position) == (public.pk, 2)
+        # The draft release's document is a draft too, and its missing file kept by name.
+        hidden = Document.objects.get(imported_from="press.attachment:42")
+        assert hidden.status == "draft" and hidden.slug == "annual-report-2"
+        assert hidden.files.get().file.name == "press/gone.pdf"
+
+        # The release page shows its document as before, with a download that works.
+        page = client.get("/press-releases/public/").content.decode()
+        download = f"/documents/{made.slug}/fr.pdf"
+        assert "Annual report" in page and download in page
+        assert client.get(download).status_code == 200
+        assert client.get(f"/documents/{hidden.slug}/").status_code == 404
+        # Their page counts, text and covers are made by the catch-up command.
+        call_command("process_documents", stdout=io.StringIO())
+        assert moved.__class__.objects.get(pk=moved.pk).page_count == 1
+
+        apps = _migrate(BEFORE)
+        Attachment = apps.get_model("press", "Attachment")
+        back = {item.id: item for item in Attachment.objects.all()}
+        assert set(back) == {41, 42}
+        assert (back[41].release_id, back[41].title, back[41].position) == (
+            public.pk,
+            "Annual report",
+            2,
+        )
+        assert back[41].file.name == moved.file.name and default_storage.exists(back[41].file.name)
+        assert back[42].file.name == "press/gone.pdf"
+        assert not apps.get_model("documents", "Document").objects.exists()
+        # New attachments get fresh ids after the restored ones.
+        assert Attachment.objects.create(release_id=public.pk, title="New", file="x.pdf").id > 42
+    finally:
+        _migrate(_leaves())
