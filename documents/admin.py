@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.admin import WorkflowAdminMixin
 
 from .forms import DocumentFileForm
-from .models import Document, DocumentFile, ReleaseDocument
+from .models import Document, DocumentFile, EventDocument, ReleaseDocument
 
 
 class DocumentFileInline(admin.TabularInline):
@@ -45,6 +45,25 @@ class ReleaseDocumentInline(admin.TabularInline):
     verbose_name_plural = _("press releases showing this document")
 
 
+class EventDocumentInline(admin.TabularInline):
+    model = EventDocument
+    extra = 0
+    fields = ["event", "position"]
+    autocomplete_fields = ["event"]
+    verbose_name = _("event")
+    verbose_name_plural = _("events showing this document")
+
+
+class ShownDocumentInline(admin.TabularInline):
+    """The library's documents shown on a release's or an event's page (``model``: the link)."""
+
+    extra = 0
+    fields = ["document", "position"]
+    autocomplete_fields = ["document"]
+    verbose_name = _("document")
+    verbose_name_plural = _("documents")
+
+
 @admin.register(Document)
 class DocumentAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["title", "reference_number", "date", "document_type", "issuer_name", "status"]
@@ -57,7 +76,7 @@ class DocumentAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
     autocomplete_fields = ["document_type", "issuer", "fields_of_work", "countries"]
-    inlines = [DocumentFileInline, ReleaseDocumentInline]
+    inlines = [DocumentFileInline, ReleaseDocumentInline, EventDocumentInline]
     fieldsets = [
         (
             _("Document"),

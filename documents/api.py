@@ -16,8 +16,8 @@ from press.api import SourceSerializer, TermSerializer
 from taxonomy.models import Country, FieldOfWork
 
 from .filters import DocumentFilter
+from .links import listing_files
 from .models import Document, DocumentFile
-from .releases import listing_files
 
 
 class FileSerializer(serializers.ModelSerializer):

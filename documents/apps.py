@@ -9,12 +9,14 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from alerts import registry as alerts_registry
         from editorial import registry
         from editorial.views import detail_preview
         from osce_cms import sitemaps
         from taxonomy.views import register_detail_context
 
         from . import search
+        from .alerts import DocumentAlerts
         from .models import Document, DocumentFile
         from .sitemaps import SITEMAPS
         from .taxonomy_pages import latest_documents_context
@@ -22,6 +24,7 @@ class DocumentsConfig(AppConfig):
 
         register_detail_context(latest_documents_context)
         sitemaps.register(SITEMAPS)
+        alerts_registry.register(DocumentAlerts())
         registry.register(
             Document,
             scope_field="issuer",

@@ -95,8 +95,16 @@ class Document(EditorialModel):
         blank=True,
         related_name="documents",
     )
+    events = models.ManyToManyField(
+        "meetings.Event",
+        verbose_name=_("events"),
+        through="EventDocument",
+        blank=True,
+        related_name="documents",
+    )
     # Where a document came from when it was made from older content ("press.attachment:12":
-    # migration 0005 made it from that press release attachment, and puts it back when reversed).
+    # migration 0005 made it from that press release attachment, and puts it back when reversed;
+    # "meetings.eventdocument:7": migration 0008, from that event's own PDF).
     imported_from = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
 
     objects = DocumentQuerySet.as_manager()
@@ -227,8 +235,22 @@ class DocumentFile(models.Model):
         return f"{self.document.slug}-{self.language}.pdf"
 
 
-class ReleaseDocument(models.Model):
-    """A document shown on a press release's page, in the release's order."""
+class DocumentLink(models.Model):
+    """A library document shown on another item's page (a release's, an event's), in the
+    item's order (``documents.links``)."""
+
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return str(self.document)
+
+
+class ReleaseDocument(DocumentLink):
+    """A document shown on a press release's page."""
 
     release = models.ForeignKey(
         "press.PressRelease",
@@ -242,17 +264,38 @@ class ReleaseDocument(models.Model):
         on_delete=models.CASCADE,
         related_name="release_links",
     )
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(DocumentLink.Meta):
         verbose_name = _("document of a press release")
         verbose_name_plural = _("documents of the press release")
-        ordering = ["position", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["release", "document"], name="documents_release_document_unique"
             ),
         ]
 
-    def __str__(self):
-        return str(self.document)
+
+class EventDocument(DocumentLink):
+    """A document shown on an event's page (and the event on the document's)."""
+
+    event = models.ForeignKey(
+        "meetings.Event",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="document_links",
+    )
+    document = models.ForeignKey(
+        Document,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="event_links",
+    )
+
+    class Meta(DocumentLink.Meta):
+        verbose_name = _("document of an event")
+        verbose_name_plural = _("documents of the event")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "document"], name="documents_event_document_unique"
+            ),
+        ]

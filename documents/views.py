@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from editorial.views import PublicItemMixin
+from meetings.models import Event
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.media import media_headers
 from press.models import PressRelease
@@ -15,8 +16,8 @@ from press.pagination import MemoizedPaginator
 from taxonomy.models import Country, FieldOfWork
 
 from .filters import DocumentFilter
+from .links import listing_files
 from .models import Document, DocumentFile
-from .releases import listing_files
 
 
 class DocumentListView(BreadcrumbsMixin, ListView):
@@ -70,6 +71,10 @@ class DocumentDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
                     queryset=PressRelease.objects.listed()
                     .for_listing()
                     .order_by("-published_at", "-id"),
+                ),
+                Prefetch(
+                    "events",
+                    queryset=Event.objects.listed().for_listing().order_by("-start_date", "-id"),
                 ),
                 "change_notes",
             )

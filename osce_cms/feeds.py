@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
+ICALENDAR = "text/calendar"
 
 
 class FeedLink(NamedTuple):
@@ -16,8 +17,8 @@ class FeedLink(NamedTuple):
 
 
 def feed_links(query="", **feeds):
-    """``feed_links(query, rss=(title, url), atom=(title, url))``: the links, each with the
-    page's filter ``query`` (so a filtered page offers the same filtered feed)."""
+    """``feed_links(query, rss=(title, url), atom=(title, url), ical=(title, url))``: the links,
+    each with the page's filter ``query`` (so a filtered page offers the same filtered feed)."""
     suffix = f"?{query}" if query else ""
-    types = {"rss": RSS, "atom": ATOM}
+    types = {"rss": RSS, "atom": ATOM, "ical": ICALENDAR}
     return [FeedLink(types[kind], title, f"{url}{suffix}") for kind, (title, url) in feeds.items()]

@@ -7,6 +7,7 @@ asks its action registry); this module holds what is particular to releases.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from documents.admin import ShownDocumentInline
 from documents.models import ReleaseDocument
 from editorial.admin import WorkflowAdminMixin
 from osce_cms.admin_editor import RichTextEditorAdminMixin
@@ -22,15 +23,8 @@ class PressContactInline(admin.TabularInline):
     fields = ["name", "role", "email", "phone", "position"]
 
 
-class DocumentInline(admin.TabularInline):
-    """The library's documents shown on the release's page (documents.ReleaseDocument)."""
-
+class DocumentInline(ShownDocumentInline):
     model = ReleaseDocument
-    extra = 0
-    fields = ["document", "position"]
-    autocomplete_fields = ["document"]
-    verbose_name = _("document")
-    verbose_name_plural = _("documents")
 
 
 @admin.register(PressRelease)

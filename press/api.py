@@ -16,7 +16,8 @@ from rest_framework import serializers
 from api.registry import register
 from api.serializers import ApiUrlField, PublicUrlField
 from api.views import PublicReadViewSet
-from documents.releases import public_documents_prefetch
+from documents.api_fields import ShownDocumentsField
+from documents.links import public_documents_prefetch
 from editorial.models import ChangeNote
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
@@ -76,15 +77,6 @@ class ContactSerializer(serializers.ModelSerializer):
         fields = ["name", "role", "email", "phone"]
 
 
-class ReleaseDocumentSerializer(serializers.Serializer):
-    """One file of a public document of the release's (documents.releases)."""
-
-    title = serializers.CharField()
-    language = serializers.CharField(help_text="The file's language.")
-    url = serializers.URLField(help_text="The file's download address.")
-    page = serializers.URLField(help_text="The document's page in the library.")
-
-
 class ChangeNoteSerializer(serializers.ModelSerializer):
     class Meta:
         model = ChangeNote
@@ -112,7 +104,7 @@ class ReleaseDetailSerializer(ReleaseSerializer):
     body = serializers.SerializerMethodField(help_text="Sanitised HTML.")
     lead_image = serializers.SerializerMethodField()
     contacts = ContactSerializer(many=True)
-    documents = serializers.SerializerMethodField()
+    documents = ShownDocumentsField()
     change_notes = ChangeNoteSerializer(many=True)
 
     class Meta(ReleaseSerializer.Meta):
@@ -129,20 +121,6 @@ class ReleaseDetailSerializer(ReleaseSerializer):
 
     def get_body(self, release) -> str:
         return str(render_html(release.body))
-
-    @extend_schema_field(ReleaseDocumentSerializer(many=True))
-    def get_documents(self, release):
-        absolute = self.context["request"].build_absolute_uri
-        return [
-            {
-                "title": link.document.title,
-                "language": document_file.language,
-                "url": absolute(document_file.get_absolute_url()),
-                "page": absolute(link.document.get_absolute_url()),
-            }
-            for link in release.public_document_links
-            for document_file in link.document.files.all()
-        ]
 
     @extend_schema_field(ImageSerializer(allow_null=True))
     def get_lead_image(self, release):

@@ -223,13 +223,13 @@ def generate(count, stdout):
                 ],
                 batch_size=5000,
             )
-    _analyze([PressRelease, fields_through, countries_through])
+    analyze_tables([PressRelease, fields_through, countries_through])
     elapsed = time.monotonic() - started
     stdout.write(f"Generated {count} press releases in {elapsed:.1f} s.\n")
     return count
 
 
-def _analyze(models):
+def analyze_tables(models):
     """Give PostgreSQL's planner statistics for the bulk-loaded rows: without them it expects
     one row per table and picks plans a thousand times slower (nested loops over the archive).
     """

@@ -1,104 +1,33 @@
-"""The newsroom's filters (django-filter) and the facet counts shown beside the results.
+"""The newsroom's filters: the shared tree filters and facets, and the release dates.
 
-Tree filters take slugs, several at a time, and match each node's whole subtree. An unknown
-slug or a malformed date is reported on the form and ignored; the other filters still apply.
+Tree filters take slugs, several at a time, and match each node's whole subtree
+(``editorial.filters``). An unknown slug or a malformed date is reported on the form and
+ignored; the other filters still apply.
 """
 
-from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from datetime import timedelta
 
 import django_filters
 from django import forms
-from django.db import connection
-from django.db.models import Count
-from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 
-from osce_cms.caching import memoize_for_generation
-from taxonomy import subtrees
+from editorial.filters import (
+    LATEST_DAY,
+    FacetedFilterSet,
+    FacetForm,
+    SubtreeFilter,
+    WordsFilter,
+    start_of_day,
+)
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 from .models import PressRelease
 from .search import MAX_QUERY_LENGTH
 
-# Asked-for dates are clamped to these: the ends of Python's date range overflow in a time zone.
-EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
+class ReleaseFilter(FacetedFilterSet):
+    memo_name = "newsroom-facets"
 
-def _start_of_day(day):
-    day = min(max(day, EARLIEST_DAY), LATEST_DAY)
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-class SlugListField(forms.Field):
-    """Several slugs from the query string (``?country=a&country=b``), kept as a list."""
-
-    widget = forms.MultipleHiddenInput
-
-    def to_python(self, value):
-        if not value:
-            return []
-        values = value if isinstance(value, list | tuple) else [value]
-        return list(dict.fromkeys(str(item).strip() for item in values if str(item).strip()))[:20]
-
-
-class NewsroomForm(forms.Form):
-    """Resolves slugs to tree nodes; unknown slugs become notices rather than errors."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.notices = []
-
-    def _nodes(self, name, model):
-        slugs = self.cleaned_data.get(name) or []
-        if not slugs:
-            return []
-        nodes = list(
-            model.objects.filter(slug__in=slugs).only("slug", "name", "tree_id", "lft", "rght")
-        )
-        known = {node.slug for node in nodes}
-        for slug in slugs:
-            if slug not in known:
-                self.notices.append(
-                    _("Unknown %(filter)s “%(value)s” was ignored.")
-                    % {"filter": self.fields[name].label, "value": slug[:100]}
-                )
-        return sorted(nodes, key=lambda node: slugs.index(node.slug))
-
-    def clean_field_of_work(self):
-        return self._nodes("field_of_work", FieldOfWork)
-
-    def clean_country(self):
-        return self._nodes("country", Country)
-
-    def clean_source(self):
-        return self._nodes("source", Structure)
-
-    def clean_place(self):
-        return self._nodes("place", Place)
-
-
-# In the API's schema: slugs, repeatable (?country=a&country=b).
-@extend_schema_field({"type": "array", "items": {"type": "string", "format": "slug"}})
-class SubtreeFilter(django_filters.Filter):
-    """Releases tagged with any of the chosen nodes or their descendants."""
-
-    field_class = SlugListField
-
-    def __init__(self, relation, **kwargs):
-        self.relation = relation
-        super().__init__(**kwargs)
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.in_subtree(self.relation, value)
-
-
-class ReleaseFilter(django_filters.FilterSet):
     field_of_work = SubtreeFilter("fields_of_work", label=_("field of work"))
     country = SubtreeFilter("countries", label=_("country"))
     source = SubtreeFilter("source", label=_("source"))
@@ -113,12 +42,7 @@ class ReleaseFilter(django_filters.FilterSet):
         label=_("to"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    q = django_filters.CharFilter(
-        method="search",
-        label=_("words"),
-        max_length=MAX_QUERY_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = WordsFilter(max_length=MAX_QUERY_LENGTH)
 
     TREE_FILTERS = {
         "field_of_work": FieldOfWork,
@@ -126,181 +50,17 @@ class ReleaseFilter(django_filters.FilterSet):
         "source": Structure,
         "place": Place,
     }
-    # The facets' memo name: a subclass listing other items (the documents library) has its own.
-    facets_name = "newsroom-facets"
 
     class Meta:
         model = PressRelease
         fields = []
-        form = NewsroomForm
-
-    def search(self, queryset, name, value):
-        return queryset.search(value)
+        form = FacetForm
 
     # Dates are whole days in the site's time zone, compared as a datetime range (indexable).
     def published_from(self, queryset, name, value):
-        return queryset.filter(published_at__gte=_start_of_day(value))
+        return queryset.filter(published_at__gte=start_of_day(value))
 
     def published_until(self, queryset, name, value):
         return queryset.filter(
-            published_at__lt=_start_of_day(min(value, LATEST_DAY)) + timedelta(days=1)
+            published_at__lt=start_of_day(min(value, LATEST_DAY)) + timedelta(days=1)
         )
-
-    @property
-    def cleaned(self):
-        """The usable values (invalid ones dropped); empty when nothing was asked for."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return self.form.cleaned_data
-
-    def filter_queryset(self, queryset, exclude=None):
-        for name, value in self.cleaned.items():
-            if name != exclude:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
-
-    @property
-    def active(self):
-        """The applied filters, each with the query string that removes it (for the chips)."""
-        chips = []
-        for name, value in self.cleaned.items():
-            if not value:
-                continue
-            if isinstance(value, list):  # nodes, or choices shaped like them (FacetNode)
-                for node in value:
-                    chips.append(
-                        {"label": str(node), "remove": self.query_without(name, node.slug)}
-                    )
-            else:
-                shown = date_format(value) if isinstance(value, date) else value
-                label = f"{capfirst(self.filters[name].label)}: {shown}"
-                chips.append({"label": label, "remove": self.query_without(name)})
-        return chips
-
-    def query_without(self, name, value=None):
-        """This page's query string without ``name`` (or one of its values), back on page 1."""
-        data = self.data.copy()
-        data.pop("page", None)
-        if value is None:
-            data.pop(name, None)
-        else:
-            data.setlist(name, [item for item in data.getlist(name) if item != value])
-        for key in list(data):  # an empty field of the form asks for nothing: leave it out
-            data.setlist(key, [item for item in data.getlist(key) if item.strip()])
-            if not data.getlist(key):
-                del data[key]
-        return data.urlencode()
-
-    @property
-    def feed_query(self):
-        return self.query_without("page") if self.data else ""
-
-    def memo_parts(self):
-        """The asked-for filters, normalised: the same parts mean the same facets and count."""
-        parts = [translation.get_language()]
-        for name, value in sorted(self.cleaned.items()):
-            if value and isinstance(value, list):
-                parts.append((name, tuple(sorted(node.slug for node in value))))
-            elif value:
-                parts.append((name, str(value)))
-        return tuple(parts)
-
-    def facets(self):
-        """Per tree: every node with at least one matching release in its subtree.
-
-        Counts follow the other filters (not the tree's own, so choosing a second value shows
-        what it adds) and count each release once per node, however many of the node's
-        descendants it is tagged with. One query per tree, remembered until the content next
-        changes (``memoize_for_generation``): the counts are the same for every visitor.
-        """
-        return memoize_for_generation(
-            self.facets_name, self.memo_parts(), self._facets, request=self.request
-        )
-
-    def _facets(self):
-        facets = []
-        for name, model in self.TREE_FILTERS.items():
-            releases = self._meta.model.objects.listed()
-            if any(value for other, value in self.cleaned.items() if other != name):
-                releases = self.filter_queryset(releases, exclude=name)
-            selected = {node.slug for node in self.cleaned.get(name) or []}
-            items = [
-                {
-                    "node": FacetNode(node.slug, node.name, node.level),
-                    "count": node.release_count,
-                    "selected": node.slug in selected,
-                }
-                for node in subtree_counts(model, self.filters[name].relation, releases)
-            ]
-            facets.append({"name": name, "label": self.filters[name].label, "items": items})
-        return facets
-
-
-class FacetNode(NamedTuple):
-    """What a facet shows of a node: a plain tuple, quick to read back from the cache."""
-
-    slug: str
-    name: str
-    level: int
-
-    def __str__(self):
-        return self.name
-
-
-def subtree_counts(model, relation, releases):
-    """The nodes of ``model`` with ``release_count``: releases tagged in each node's subtree."""
-    field = releases.model._meta.get_field(relation)
-    if field.many_to_many:
-        return _m2m_subtree_counts(model, field, releases)
-    # A release has one source and one place: a node's count is the sum over its subtree.
-    direct = dict(
-        releases.order_by()
-        .values_list(relation)
-        .annotate(total=Count("id"))
-        .values_list(relation, "total")
-    )
-    if not direct:
-        return []
-    nodes = list(model.objects.only("slug", "name", "level", "tree_id", "lft", "rght"))
-    counted = []
-    for node in nodes:
-        node.release_count = sum(
-            direct.get(other.pk, 0) for other in nodes if subtrees.contains(node, other)
-        )
-        if node.release_count:
-            counted.append(node)
-    return counted
-
-
-def _m2m_subtree_counts(model, field, releases):
-    """One query. A node without children counts its tag rows (one per release and node, so
-    no DISTINCT is needed); only the few nodes with children count distinct releases over the
-    tag rows of their subtree (a release tagged with two members of a group counts once). The
-    releases are a semi-join on ``releases``' own query, which PostgreSQL hashes.
-    """
-    quote = connection.ops.quote_name
-    tags = quote(field.remote_field.through._meta.db_table)
-    release_column = quote(field.m2m_column_name())
-    node_column = quote(field.m2m_reverse_name())
-    nodes = quote(model._meta.db_table)
-    ids_sql, params = releases.order_by().values("id").query.sql_with_params()
-    sql = (
-        f"WITH tagged AS ("
-        f"SELECT t.{release_column} AS release_id, t.{node_column} AS node_id FROM {tags} t "
-        f"WHERE t.{release_column} IN ({ids_sql})), "
-        f"counts AS ("
-        f"SELECT node_id, COUNT(*) AS total FROM tagged GROUP BY node_id "
-        f"UNION ALL "
-        f"SELECT a.id, COUNT(DISTINCT tagged.release_id) FROM {nodes} a "
-        f"JOIN {nodes} d ON d.tree_id = a.tree_id AND d.lft BETWEEN a.lft AND a.rght "
-        f"JOIN tagged ON tagged.node_id = d.id "
-        f"WHERE a.rght - a.lft > 1 GROUP BY a.id) "
-        # A node with children has both counts; its subtree's is never the smaller.
-        f"SELECT n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght, "
-        f"MAX(counts.total) AS release_count "
-        f"FROM counts JOIN {nodes} n ON n.id = counts.node_id "
-        f"GROUP BY n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght "
-        f"ORDER BY n.tree_id, n.lft"
-    )
-    return list(model.objects.raw(sql, params))

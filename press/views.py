@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from documents.releases import public_documents_prefetch
+from documents.links import public_documents_prefetch
 from editorial.views import PublicItemMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "press",
     "documents",
     "alerts",
+    "meetings",
 ]
 
 MIDDLEWARE = [

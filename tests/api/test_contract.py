@@ -1,10 +1,14 @@
 """Every registered endpoint answers as the OpenAPI schema says: lists, details and errors."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from api.registry import router
 from editorial.models import ChangeNote, Status
+from meetings.models import Event
 from press.models import PressContact
 from taxonomy.models import DocumentType, MeetingType
 
@@ -15,7 +19,8 @@ ENDPOINTS = sorted(prefix for prefix, _viewset, _basename in router.registry)
 
 def test_every_content_type_and_vocabulary_of_the_issue_is_registered():
     assert {"press-releases", "fields-of-work", "countries", "structures", "places"} | {
-        "meeting-types"
+        "meeting-types",
+        "events",
     } <= set(ENDPOINTS)
 
 
@@ -30,7 +35,6 @@ def test_schema_describes_every_registered_endpoint(client, db):
 @pytest.fixture
 def full_world(taxonomy, make_release):
     """Content for every endpoint, with every optional part of a release filled in."""
-    MeetingType.objects.create(name="Ministerial Council", slug="ministerial-council")
     DocumentType.objects.create(name="Decisions", slug="decisions")
     release = make_release(
         title="Full release",
@@ -47,6 +51,43 @@ def full_world(taxonomy, make_release):
     report.release_links.create(release=release)
     ChangeNote.objects.create(item=release, note="Figures corrected.")
     make_release(title="Second release")
+    councils = MeetingType.objects.create(name="Ministerial Council", slug="ministerial-council")
+    conference = Event.objects.create(
+        title="Full conference",
+        slug="full-conference",
+        meeting_type=councils,
+        organiser=taxonomy.secretariat,
+        venue=taxonomy.vienna,
+        start_date=datetime.date(2026, 12, 3),
+        end_date=datetime.date(2026, 12, 4),
+        summary="Everything filled in.",
+        status=Status.PUBLISHED,
+        first_published_at=timezone.now(),
+    )
+    session = Event.objects.create(
+        title="Opening session",
+        slug="opening-session",
+        meeting_type=councils,
+        organiser=taxonomy.ttd,
+        parent=conference,
+        start_date=datetime.date(2026, 12, 3),
+        end_date=datetime.date(2026, 12, 3),
+        start_time=datetime.time(10),
+        end_time=datetime.time(12, 30),
+        time_zone="Asia/Almaty",
+        summary="The first session.",
+        agenda="<ol><li><p>Opening</p></li></ol>",
+        livestream_url="https://example.org/live",
+        accreditation_deadline=datetime.date(2026, 11, 20),
+        status=Status.PUBLISHED,
+        first_published_at=timezone.now(),
+    )
+    conference.co_organisers.add(taxonomy.ttd)
+    conference.related_releases.add(release)
+    conference.fields_of_work.add(taxonomy.policing)
+    conference.countries.add(taxonomy.austria)
+    report.event_links.create(event=conference)
+    assert session.parent == conference
     return release
 
 
@@ -59,6 +100,8 @@ def test_list_and_detail_match_the_schema(api_get, full_world, prefix):
     detail = api_get(f"/api/v1/{prefix}/{results[0]['slug']}/")
     assert detail.status_code == 200
     assert detail.json()["slug"] == results[0]["slug"]
+    for item in results[1:]:  # every kind of row (an event with and without times, ...)
+        assert api_get(item["api_url"]).status_code == 200
 
 
 @pytest.mark.parametrize("prefix", ENDPOINTS)

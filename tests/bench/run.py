@@ -2,21 +2,25 @@
 
     python -m tests.bench.run
 
-Loads ``load_demo --releases 100000`` into a dedicated PostgreSQL database (skipped when it is
-already there), collects static files, starts gunicorn (production settings, DEBUG off, 2 workers)
-on a free local port, warms up, and drives each URL with wrk (16 connections, 10 s), once with
-the page cache off and once with it on. Each result is printed with requests/s, p50/p99 latency,
-SQL queries per request (counted in-process with Django's test client against the same database),
-response bytes and the ratio to the ceiling: a minimal Django view rendering a page of similar
-size, served by the same gunicorn (tests/bench/urls.py). Writes tests/bench/results/latest.md.
+Loads ``load_demo --releases 100000 --events 10000`` into a dedicated PostgreSQL database (skipped
+when it is already there), collects static files, starts gunicorn (production settings, DEBUG off,
+2 workers) on a free local port, warms up, and drives each URL with wrk (16 connections, 10 s),
+once with the page cache off and once with it on. Each result is printed with requests/s, p50/p99
+latency, SQL queries per request (counted in-process with Django's test client against the same
+database), response bytes and the ratio to the ceiling: a minimal Django view rendering a page of
+similar size, served by the same gunicorn (tests/bench/urls.py). Writes
+tests/bench/results/latest.md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/osce_bench),
-BENCH_RELEASES (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_WORKERS (2),
-BENCH_ONLY (comma-separated URL names, for a quick look at a few; "newsroom with an editor" is
-the cached newsroom while an editor saves a draft every 2 s, tests/bench/editing.py).
+BENCH_RELEASES (100000), BENCH_EVENTS (10000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16),
+BENCH_WORKERS (2), BENCH_ONLY (comma-separated URL names, for a quick look at a few; "newsroom
+with an editor" is the cached newsroom while an editor saves a draft every 2 s,
+tests/bench/editing.py).
 
 The admin release list is also driven at one connection with the page cache off (its target:
-p50 <= 200 ms at 100,000 releases); at 16 connections it is reported without a target.
+p50 <= 200 ms at 100,000 releases); at 16 connections it is reported without a target. The
+events listing and an event page (issue 13) are compared with the newsroom's page 1 and a
+release page: no slower.
 """
 
 import os
@@ -44,6 +48,7 @@ from .server import (
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/osce_bench")
 RELEASES = int(os.environ.get("BENCH_RELEASES", "100000"))
 DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "20000"))
+EVENTS = int(os.environ.get("BENCH_EVENTS", "10000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
@@ -63,6 +68,8 @@ TARGETS_CACHE_OFF = {
     "search common word": 0.20,
     "search rare word": 0.20,
     "release detail": 0.50,
+    "events p1": 0.40,
+    "event detail": 0.50,
     "structure page": 0.50,
     # The documents library: as the newsroom's equivalents (issue 14).
     "library p1": 0.40,
@@ -87,37 +94,44 @@ def wrk_missing():
     return 2
 
 
-def generated_count():
-    from press.models import PressRelease
-
-    return PressRelease.objects.filter(slug__startswith="generated-").count()
-
-
-def generated_documents():
-    from documents.models import Document
-
-    return Document.objects.filter(slug__startswith="generated-").count()
+def generated_count(model):
+    return model.objects.filter(slug__startswith="generated-").count()
 
 
 def load(env):
-    """Load the demo and the generated releases unless they are there; the seconds it took."""
-    missing = RELEASES - generated_count()
-    documents = DOCUMENTS - generated_documents()
-    if missing <= 0 and documents <= 0:
+    """Load the demo and the generated releases, documents and events unless they are there;
+    the seconds it took."""
+    from documents.models import Document
+    from meetings.models import Event
+    from press.models import PressRelease
+
+    missing = max(RELEASES - generated_count(PressRelease), 0)
+    missing_documents = max(DOCUMENTS - generated_count(Document), 0)
+    missing_events = max(EVENTS - generated_count(Event), 0)
+    if not (missing or missing_documents or missing_events):
         return None
-    print(f"Loading the demo, {missing} releases and {documents} documents ...", flush=True)
+    print(
+        f"Loading the demo content, {missing} generated releases, {missing_documents} generated "
+        f"documents and {missing_events} generated events ...",
+        flush=True,
+    )
     started = time.monotonic()
     manage(
         env,
         "load_demo",
         "--releases",
-        str(max(missing, 0)),
+        str(missing),
         "--documents",
-        str(max(documents, 0)),
+        str(missing_documents),
+        "--events",
+        str(missing_events),
     )
     seconds = time.monotonic() - started
     RESULTS.mkdir(parents=True, exist_ok=True)
-    LOAD_TIME_FILE.write_text(f"{seconds:.1f} s for {missing} releases, {documents} documents\n")
+    LOAD_TIME_FILE.write_text(
+        f"{seconds:.1f} s for {missing} releases, {missing_documents} documents and "
+        f"{missing_events} events\n"
+    )
     return seconds
 
 
@@ -199,6 +213,16 @@ def urls(policing):
             False,
         ),
         ("api detail", f"/api/v1/press-releases/{SEED_SLUG}/", False),
+        ("events p1", "/events/", False),
+        ("events p200", "/events/?page=200", False),
+        (
+            "events type+structure",
+            "/events/?meeting_type=ministerial-council-meetings&structure=secretariat",
+            False,
+        ),
+        ("event detail", f"/events/{event_slug()}/", False),
+        ("events calendar feed", "/events/feed.ics", False),
+        ("api events", "/api/v1/events/", False),
         ("structure page", unit.get_absolute_url(), False),
         ("library p1", "/documents/", False),
         ("library type+language", "/documents/?document_type=decisions&language=en", False),
@@ -209,6 +233,14 @@ def urls(policing):
         ("sitemap section p10", "/sitemap-press-releases.xml?p=10", False),
         (ADMIN, "/admin/press/pressrelease/", True),
     ]
+
+
+def event_slug():
+    """A demo Ministerial Council: agenda, related release, venue (the seed of the events)."""
+    from meetings.models import Event
+
+    council = Event.objects.listed().filter(slug__contains="ministerial-council").first()
+    return (council or Event.objects.listed().first()).slug
 
 
 def deep_api_page():
@@ -352,6 +384,14 @@ def render_table(targets, results, counts, memory, load_seconds, elapsed, genera
             f"Page 2,000 vs page 1 (cache off): p50 {deep['p50']:.1f} ms vs {p1['p50']:.1f} ms "
             f"({deep['p50'] / p1['p50']:.2f}×; target ≤ 2×).",
         ]
+    for events, newsroom in (("events p1", "newsroom p1"), ("event detail", "release detail")):
+        ours, theirs = results["off"].get(events), results["off"].get(newsroom)
+        if ours and theirs and theirs["rps"]:
+            lines += [
+                "",
+                f"{events} vs {newsroom} (cache off, {EVENTS} events): {ours['rps']:.0f} vs "
+                f"{theirs['rps']:.0f} req/s ({ours['rps'] / theirs['rps']:.2f}×; target ≥ 1×).",
+            ]
     for api, page in (("api list", "newsroom p1"), ("api detail", "release detail")):
         ours, theirs = results["off"].get(api), results["off"].get(page)
         if ours and theirs and theirs["rps"]:

@@ -37,6 +37,8 @@ def form_data(library, *, files=(), **overrides):
         "files-INITIAL_FORMS": "0",
         "release_links-TOTAL_FORMS": "0",
         "release_links-INITIAL_FORMS": "0",
+        "event_links-TOTAL_FORMS": "0",
+        "event_links-INITIAL_FORMS": "0",
     }
     for index, (language, content) in enumerate(files):
         data[f"files-{index}-language"] = language

@@ -1,4 +1,5 @@
-"""Release attachments become library documents, and come back, without losing anything."""
+"""Release attachments and events' own PDFs become library documents, and come back, without
+losing anything."""
 
 import io
 from datetime import UTC, datetime
@@ -24,8 +25,7 @@ def _migrate(targets):
 
 
 def _leaves():
-    executor = MigrationExecutor(connection)
-    return [k for k in executor.loader.graph.leaf_nodes() if k[0] in {"press", "documents"}]
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def _old_world(apps):
@@ -96,5 +96,79 @@ def test_attachments_become_documents_and_come_back(client):
         assert not apps.get_model("documents", "Document").objects.exists()
         # New attachments get fresh ids after the restored ones.
         assert Attachment.objects.create(release_id=public.pk, title="New", file="x.pdf").id > 42
+    finally:
+        _migrate(_leaves())
+
+
+EVENTS_BEFORE = [("meetings", "0003_scheduled_end"), ("documents", "0007_event_documents")]
+
+
+def _old_events(apps):
+    Structure = apps.get_model("taxonomy", "Structure")
+    Country = apps.get_model("taxonomy", "Country")
+    MeetingType = apps.get_model("taxonomy", "MeetingType")
+    Event = apps.get_model("meetings", "Event")
+    EventPdf = apps.get_model("meetings", "EventDocument")
+    unit = Structure.objects.create(
+        name="Unit", slug="unit", path="unit", lft=1, rght=2, tree_id=1, level=0
+    )
+    austria = Country.objects.create(
+        name="Austria", slug="austria", lft=1, rght=2, tree_id=1, level=0
+    )
+    councils = MeetingType.objects.create(
+        name="Councils", slug="councils", lft=1, rght=2, tree_id=1, level=0
+    )
+    common = {"meeting_type": councils, "organiser": unit, "summary": "S"}
+    public = Event.objects.create(
+        title="Council", slug="council", start_date=WHEN.date(), end_date=WHEN.date(),
+        status="published", published_at=WHEN, first_published_at=WHEN, language="de", **common,
+    )  # fmt: skip
+    public.countries.add(austria)
+    draft = Event.objects.create(
+        title="Secret", slug="secret", start_date=WHEN.date(), end_date=WHEN.date(), **common
+    )
+    stored = default_storage.save("meetings/documents/2026/03/agenda.pdf", ContentFile(world.pdf()))
+    EventPdf.objects.create(id=7, event=public, title="Agenda", file=stored, position=3)
+    EventPdf.objects.create(id=8, event=draft, title="Agenda", file="meetings/gone.pdf")
+    return public, draft, stored
+
+
+@pytest.mark.django_db(transaction=True)
+def test_event_pdfs_become_documents_and_come_back(client):
+    try:
+        public, draft, stored = _old_events(_migrate(EVENTS_BEFORE))
+        apps = _migrate(_leaves())
+        Document = apps.get_model("documents", "Document")
+
+        made = Document.objects.get(imported_from="meetings.eventdocument:7")
+        assert (made.title, made.status, made.language) == ("Agenda", "published", "de")
+        assert made.issuer_id == public.organiser_id and made.date == public.start_date
+        assert made.first_published_at == WHEN and made.document_type.slug == "meeting-documents"
+        assert list(made.countries.values_list("slug", flat=True)) == ["austria"]
+        moved = made.files.get()
+        assert moved.language == "de" and moved.size > 0
+        assert moved.file.name.startswith("documents/files/")
+        assert not default_storage.exists(stored)  # the old media address serves nothing
+        link = apps.get_model("documents", "EventDocument").objects.get(document=made)
+        assert (link.event_id, link.position) == (public.pk, 3)
+        hidden = Document.objects.get(imported_from="meetings.eventdocument:8")
+        assert hidden.status == "draft" and hidden.files.get().file.name == "meetings/gone.pdf"
+
+        # The event page lists the library document, downloadable; the draft's is not public.
+        page = client.get("/events/council/").content.decode()
+        download = f"/documents/{made.slug}/de.pdf"
+        assert "Agenda" in page and download in page and stored not in page
+        assert client.get(download).status_code == 200
+        assert client.get(f"/documents/{hidden.slug}/").status_code == 404
+
+        apps = _migrate(EVENTS_BEFORE)
+        EventPdf = apps.get_model("meetings", "EventDocument")
+        back = {item.id: item for item in EventPdf.objects.all()}
+        assert set(back) == {7, 8}
+        assert (back[7].event_id, back[7].title, back[7].position) == (public.pk, "Agenda", 3)
+        assert back[7].file.name == moved.file.name and default_storage.exists(back[7].file.name)
+        assert back[8].event_id == draft.pk and back[8].file.name == "meetings/gone.pdf"
+        assert not apps.get_model("documents", "Document").objects.exists()
+        assert EventPdf.objects.create(event_id=public.pk, title="New", file="x.pdf").id > 8
     finally:
         _migrate(_leaves())

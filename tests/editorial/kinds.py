@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from editorial.models import Status
+from taxonomy import trees
 from taxonomy.models import Page
 
 from ..press import workflow_world as world
@@ -32,6 +33,29 @@ def _release(scope_node, *, author, status, title, published_at=None):
         title=title,
         slug=f"{title.lower().replace(' ', '-')}-{next(_numbers)}",
         published_at=published_at,
+    )
+
+
+def _event(scope_node, *, author, status, title, published_at=None):
+    from meetings.models import Event
+    from taxonomy.models import MeetingType
+
+    meeting_type = MeetingType.objects.first() or trees.create_node(
+        MeetingType, name="Ministerial Council meetings", slug="ministerial-council-meetings"
+    )
+    today = timezone.localdate()
+    return Event.objects.create(
+        title=title,
+        slug=f"{title.lower().replace(' ', '-')}-{next(_numbers)}",
+        meeting_type=meeting_type,
+        organiser=scope_node,
+        start_date=today + timedelta(days=10),
+        end_date=today + timedelta(days=11),
+        summary=f"{title}: what the meeting is about.",
+        status=status,
+        published_at=published_at or timezone.now() - timedelta(hours=1),
+        first_published_at=timezone.now() if status == Status.PUBLISHED else None,
+        created_by=author,
     )
 
 
@@ -68,6 +92,17 @@ FACTORIES = {
             "/press-releases/",
             "/press-releases/feed/",
             "/press-releases/?q=Zanzibarleak",
+        ),
+    ),
+    "meetings.event": Factory(
+        make=_event,
+        listing_urls=(
+            "/",
+            "/events/",
+            "/events/feed/",
+            "/events/feed.ics",
+            "/events/?q=Zanzibarleak",
+            "/meetings/ministerial-council-meetings/",
         ),
     ),
     "taxonomy.page": Factory(make=_page, listing_urls=("/",)),

@@ -21,7 +21,7 @@ from taxonomy import trees
 from taxonomy.models import Country, FieldOfWork, Menu, MenuItem, Page, Place, Structure
 
 PROJECT = Path(__file__).resolve().parents[2]
-PROJECT_APPS = ("osce_cms", "taxonomy", "editorial", "press", "documents")
+PROJECT_APPS = ("osce_cms", "taxonomy", "editorial", "press", "meetings", "documents")
 
 
 def assert_admin_refuses_delete(client, obj):
@@ -238,7 +238,9 @@ def test_migrations_run_backwards_to_zero_and_forwards_again(transactional_db):
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
     assert not [
-        t for t in tables if t.startswith(("documents_", "press_", "editorial_", "taxonomy_"))
+        t
+        for t in tables
+        if t.startswith(("documents_", "meetings_", "press_", "editorial_", "taxonomy_"))
     ]
     executor.migrate(leaves)
     executor.loader.build_graph()

@@ -11,9 +11,10 @@ from taxonomy.models import Country, FieldOfWork, Menu, MenuItem, Structure
 
 MENU_BUDGET = 1
 # Detail: the content generation, node, ancestors, children, two menus (on a cold fragment
-# cache), a country's structures and places, and the latest press releases and documents of the
-# subtree (press.taxonomy_pages, documents.taxonomy_pages).
-DETAIL_BUDGET = 9
+# cache), a country's structures and places, the latest press releases and documents of the
+# subtree (press.taxonomy_pages, documents.taxonomy_pages) and its upcoming events
+# (meetings.taxonomy_pages).
+DETAIL_BUDGET = 10
 INDEX_BUDGET = 4
 
 
@@ -100,6 +101,6 @@ def test_index_pages_cost_the_same_for_small_and_large_trees(
 
 
 def test_home_page_has_a_fixed_budget(client, demo, django_assert_max_num_queries):
-    # The generation, two menus, the fields of work, the latest press releases.
-    with django_assert_max_num_queries(5):
+    # The generation, two menus, the fields of work, the latest press releases, the next events.
+    with django_assert_max_num_queries(6):
         assert client.get("/").status_code == 200

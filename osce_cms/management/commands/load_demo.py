@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from documents import demo as documents_demo
+from meetings import demo as meetings_demo
+from meetings import demo_generated as meetings_generated
 from press import demo as press_demo
 from taxonomy import demo as taxonomy_demo
 
@@ -9,8 +11,8 @@ from taxonomy import demo as taxonomy_demo
 class Command(BaseCommand):
     help = (
         "Load the demo content where the site is empty (never overwrites); --newsroom adds the "
-        "demo newsroom and library, --releases N and --documents N add generated press releases "
-        "and documents."
+        "demo newsroom and library, --releases N, --documents N and --events N add generated "
+        "press releases, documents and events."
     )
 
     def add_arguments(self, parser):
@@ -21,6 +23,9 @@ class Command(BaseCommand):
             "--documents", type=int, default=0, help="Number of generated documents to add."
         )
         parser.add_argument(
+            "--events", type=int, default=0, help="Number of generated events to add."
+        )
+        parser.add_argument(
             "--newsroom",
             action="store_true",
             help="Also generate the demo newsroom (some 300 releases, a third with lead "
@@ -28,10 +33,11 @@ class Command(BaseCommand):
             "library while it is empty.",
         )
 
-    def handle(self, *args, releases, documents, newsroom, **options):
+    def handle(self, *args, releases, documents, events, newsroom, **options):
         with transaction.atomic():
             taxonomy_demo.load(stdout=self.stdout)
             press_demo.load(stdout=self.stdout)
+            meetings_demo.load(stdout=self.stdout)
         if newsroom:
             press_demo.load_newsroom(stdout=self.stdout)
             documents_demo.load_library(stdout=self.stdout)
@@ -39,3 +45,5 @@ class Command(BaseCommand):
             press_demo.generate(releases, stdout=self.stdout)
         if documents:
             documents_demo.generate(documents, stdout=self.stdout)
+        if events:
+            meetings_generated.generate(events, stdout=self.stdout)

@@ -1,0 +1,37 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "meetings"
+    verbose_name = _("Meetings and conferences")
+
+    def ready(self):
+        from alerts import registry as alerts_registry
+        from editorial import registry
+        from editorial.signals import schedule_changed
+        from editorial.views import detail_preview
+        from osce_cms import sitemaps
+        from press import tasks
+        from taxonomy.views import register_detail_context
+
+        from .alerts import EventAlerts
+        from .models import Event
+        from .sitemaps import SITEMAPS
+        from .taxonomy_pages import upcoming_events_context
+        from .views import EventDetailView
+
+        register_detail_context(upcoming_events_context)
+        sitemaps.register(SITEMAPS)
+        alerts_registry.register(EventAlerts())
+        registry.register(
+            Event,
+            scope_field="organiser",
+            children={"document_links": ("document", "position")},
+            preview=detail_preview(EventDetailView),
+            preview_url_name="meetings:event-preview",
+        )
+        # The worker publishes a scheduled event at its time (the engine's run_due, every kind).
+        schedule_changed.connect(
+            tasks.on_schedule_changed, sender=Event, dispatch_uid="meetings-publication-task"
+        )
