@@ -9,6 +9,9 @@ and the old copy removed, so the file of a document that is not public has no gu
 address. Page counts, text and covers are derived afterwards by ``manage.py process_documents``
 (or the worker, for files saved later).
 
+The rights on attachments become rights on the links (a right left on a model that no longer
+exists would name it, and a dump of the groups could not be loaded again).
+
 Reversible, nothing lost: backwards, every link of a release to a document becomes an
 attachment again (one per file; the original attachment's id, title and position for those made
 here) and the documents made here are deleted; their files stay where they are.
@@ -23,6 +26,7 @@ from ._moving import (
     attachments_again,
     document_from,
     document_type,
+    pass_rights,
     reset_sequence,
 )
 
@@ -43,6 +47,8 @@ STATE = (
 
 
 def forwards(apps, schema_editor):
+    # The attachments' rights are the links' now (press 0013 deletes the attachments' model).
+    pass_rights(apps, ("press", "attachment"), ("documents", "releasedocument"), keep_source=False)
     Attachment = apps.get_model("press", "Attachment")
     Document = apps.get_model("documents", "Document")
     DocumentFile = apps.get_model("documents", "DocumentFile")
@@ -81,6 +87,7 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
+    pass_rights(apps, ("documents", "releasedocument"), ("press", "attachment"), keep_source=True)
     Attachment = apps.get_model("press", "Attachment")
     Document = apps.get_model("documents", "Document")
     ReleaseDocument = apps.get_model("documents", "ReleaseDocument")
@@ -94,6 +101,8 @@ class Migration(migrations.Migration):
         ("documents", "0004_imported_from"),
         ("press", "0011_remove_moved_records"),
         ("taxonomy", "0004_documenttype"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]

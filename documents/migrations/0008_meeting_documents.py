@@ -9,6 +9,8 @@ the file of a document that is not public has no guessable address (the event's 
 served from their media address, drafts included). Page counts, text and covers are derived
 afterwards by ``manage.py process_documents`` (or the worker, for files saved later).
 
+The editorial groups may link documents to events as they may to releases.
+
 Reversible, nothing lost: backwards, every link of an event to a document becomes an event PDF
 again (one per file; the original id, title and position for those made here) and the documents
 made here are deleted; their files stay where they are.
@@ -22,6 +24,7 @@ from ._moving import (
     attachments_again,
     document_from,
     document_type,
+    pass_rights,
     reset_sequence,
 )
 
@@ -46,6 +49,10 @@ STATE = (
 
 
 def forwards(apps, schema_editor):
+    # Who may link documents to releases may link them to events; rights on the events' own
+    # PDFs pass to the links (meetings 0004 deletes their model).
+    pass_rights(apps, ("documents", "releasedocument"), ("documents", "eventdocument"), keep_source=True)
+    pass_rights(apps, ("meetings", "eventdocument"), ("documents", "eventdocument"), keep_source=False)
     EventPdf = apps.get_model("meetings", "EventDocument")
     Document = apps.get_model("documents", "Document")
     DocumentFile = apps.get_model("documents", "DocumentFile")
@@ -82,6 +89,7 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
+    pass_rights(apps, ("documents", "eventdocument"), ("meetings", "eventdocument"), keep_source=False)
     EventPdf = apps.get_model("meetings", "EventDocument")
     Document = apps.get_model("documents", "Document")
     EventDocument = apps.get_model("documents", "EventDocument")
@@ -94,6 +102,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("documents", "0007_event_documents"),
         ("taxonomy", "0004_documenttype"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]

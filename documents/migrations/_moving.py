@@ -4,6 +4,7 @@ start with an underscore."""
 
 import secrets
 
+from django.contrib.auth.management import create_permissions
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.utils.text import slugify
@@ -105,3 +106,41 @@ def document_from(document_model, owner, *, kind, taken, title, date, issuer_id,
     document.fields_of_work.set(owner.fields_of_work.all())
     document.countries.set(owner.countries.all())
     return document
+
+
+VERBS = ("add", "change", "delete", "view")
+
+
+def ensure_permissions(apps):
+    """Every model's permissions, as post_migrate would make them (this runs before it)."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def pass_rights(apps, source, target, *, keep_source):
+    """Who holds a right on ``source`` (app label, model) gets the same right on ``target``;
+    without ``keep_source`` the source's rights are taken away: a right left on a model that no
+    longer exists names it, and a dump of the groups could not be loaded again."""
+    ensure_permissions(apps)
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    User = apps.get_model("auth", "User")
+    for verb in VERBS:
+        old, new = (
+            Permission.objects.filter(
+                content_type__app_label=app, content_type__model=model, codename=f"{verb}_{model}"
+            ).first()
+            for app, model in (source, target)
+        )
+        if old is None or new is None:
+            continue
+        for group in Group.objects.filter(permissions=old):
+            group.permissions.add(new)
+            if not keep_source:
+                group.permissions.remove(old)
+        for user in User.objects.filter(user_permissions=old):
+            user.user_permissions.add(new)
+            if not keep_source:
+                user.user_permissions.remove(old)

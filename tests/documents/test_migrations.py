@@ -68,6 +68,10 @@ def test_attachments_become_documents_and_come_back(client):
         link = apps.get_model("documents", "ReleaseDocument").objects.get(document=made)
         assert (link.release_id, link.position) == (public.pk, 2)
         # The draft release's document is a draft too, and its missing file kept by name.
+        # The attachments' rights are the links' now: none names the deleted model.
+        officers = apps.get_model("auth", "Group").objects.get(name="Press officer")
+        assert officers.permissions.filter(codename="add_releasedocument").exists()
+        assert not officers.permissions.filter(codename__endswith="_attachment").exists()
         hidden = Document.objects.get(imported_from="press.attachment:42")
         assert hidden.status == "draft" and hidden.slug == "annual-report-2"
         assert hidden.files.get().file.name == "press/gone.pdf"
@@ -151,6 +155,13 @@ def test_event_pdfs_become_documents_and_come_back(client):
         assert not default_storage.exists(stored)  # the old media address serves nothing
         link = apps.get_model("documents", "EventDocument").objects.get(document=made)
         assert (link.event_id, link.position) == (public.pk, 3)
+        # The groups may link documents to events as to releases; the PDFs' rights are gone.
+        officers = apps.get_model("auth", "Group").objects.get(name="Press officer")
+        rights = set(officers.permissions.values_list("content_type__model", "codename"))
+        assert ("eventdocument", "add_eventdocument") in rights
+        assert not officers.permissions.filter(
+            content_type__app_label="meetings", codename__endswith="_eventdocument"
+        ).exists()
         hidden = Document.objects.get(imported_from="meetings.eventdocument:8")
         assert hidden.status == "draft" and hidden.files.get().file.name == "meetings/gone.pdf"
 
