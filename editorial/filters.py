@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count
 from django.utils import timezone, translation
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from osce_cms.caching import memoize_for_generation
+from osce_cms.translated import localized_fields, shown
 from taxonomy import subtrees
 
 # Asked-for dates are clamped to these: the ends of Python's date range overflow in a time zone.
@@ -117,11 +119,14 @@ class FacetedFilterSet(django_filters.FilterSet):
             if name in self.TREE_FILTERS:
                 for node in value:
                     chips.append(
-                        {"label": str(node), "remove": self.query_without(name, node.slug)}
+                        {
+                            "label": shown(node, "name"),
+                            "remove": self.query_without(name, node.slug),
+                        }
                     )
             else:
-                shown = date_format(value) if isinstance(value, date) else value
-                label = f"{capfirst(self.filters[name].label)}: {shown}"
+                text = date_format(value) if isinstance(value, date) else value
+                label = f"{capfirst(self.filters[name].label)}: {text}"
                 chips.append({"label": label, "remove": self.query_without(name)})
         return chips
 
@@ -174,7 +179,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             selected = {node.slug for node in self.cleaned.get(name) or []}
             items = [
                 {
-                    "node": FacetNode(node.slug, node.name, node.level),
+                    "node": FacetNode(node.slug, *shown_with_lang(node, "name"), node.level),
                     "count": node.item_count,
                     "selected": node.slug in selected,
                 }
@@ -185,14 +190,27 @@ class FacetedFilterSet(django_filters.FilterSet):
 
 
 class FacetNode(NamedTuple):
-    """What a facet shows of a node: a plain tuple, quick to read back from the cache."""
+    """What a facet shows of a node: a plain tuple, quick to read back from the cache. ``lang``
+    is the language of ``name`` when it is not the page's (English, for want of a translation).
+    """
 
     slug: str
     name: str
+    lang: str
     level: int
 
     def __str__(self):
         return self.name
+
+
+def shown_names():
+    """The name columns a facet reads: the page's language and English, its fallback."""
+    return localized_fields("name", [translation.get_language(), settings.LANGUAGE_CODE])
+
+
+def shown_with_lang(node, field):
+    text = shown(node, field)
+    return str(text), text.lang
 
 
 def subtree_counts(model, relation, items):
@@ -209,7 +227,7 @@ def subtree_counts(model, relation, items):
     )
     if not direct:
         return []
-    nodes = list(model.objects.only("slug", "name", "level", "tree_id", "lft", "rght"))
+    nodes = list(model.objects.only("slug", *shown_names(), "level", "tree_id", "lft", "rght"))
     counted = []
     for node in nodes:
         node.item_count = sum(
@@ -232,6 +250,7 @@ def _m2m_subtree_counts(model, field, items):
     node_column = quote(field.m2m_reverse_name())
     nodes = quote(model._meta.db_table)
     ids_sql, params = items.order_by().values("id").query.sql_with_params()
+    names = ", ".join(f"n.{quote(name)}" for name in shown_names())
     sql = (
         f"WITH tagged AS ("
         f"SELECT t.{item_column} AS item_id, t.{node_column} AS node_id FROM {tags} t "
@@ -244,10 +263,10 @@ def _m2m_subtree_counts(model, field, items):
         f"JOIN tagged ON tagged.node_id = d.id "
         f"WHERE a.rght - a.lft > 1 GROUP BY a.id) "
         # A node with children has both counts; its subtree's is never the smaller.
-        f"SELECT n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght, "
+        f"SELECT n.id, n.slug, {names}, n.level, n.tree_id, n.lft, n.rght, "
         f"MAX(counts.total) AS item_count "
         f"FROM counts JOIN {nodes} n ON n.id = counts.node_id "
-        f"GROUP BY n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght "
+        f"GROUP BY n.id, n.slug, {names}, n.level, n.tree_id, n.lft, n.rght "
         f"ORDER BY n.tree_id, n.lft"
     )
     return list(model.objects.raw(sql, params))

@@ -80,6 +80,7 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
         context["body"] = render_html(release.body)
         context["related_releases"] = related_releases(release, request=self.request)
         context["feed_links"] = release_feed_links()
+        context["content_languages"] = [release.language]
         if fallback := (release.lead_image_renditions or {}).get("fallback"):
             width, height, name = fallback[-1]
             url = self.request.build_absolute_uri(default_storage.url(name))

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from mptt.admin import DraggableMPTTAdmin
 
 from editorial.admin import WorkflowAdminMixin
@@ -121,7 +122,10 @@ class TreeAdmin(DraggableMPTTAdmin):
         return HttpResponse("OK, moved.")
 
 
-class TermAdmin(TreeAdmin):
+class TermAdmin(TranslationAdmin, TreeAdmin):
+    """A tree of terms; names and descriptions have one field per language
+    (``taxonomy/translation.py``), English required, the others falling back to it."""
+
     list_display = ("tree_actions", "indented_title", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -185,7 +189,7 @@ class MenuAdmin(admin.ModelAdmin):
 
 
 @admin.register(MenuItem)
-class MenuItemAdmin(TreeAdmin):
+class MenuItemAdmin(TranslationAdmin, TreeAdmin):
     list_display = ("tree_actions", "indented_title", "menu", "link", "is_visible")
     list_select_related = ("menu", *NODE_TARGETS)
     list_filter = ("menu", "is_visible", "is_heading")
@@ -212,8 +216,9 @@ class MenuItemAdmin(TreeAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
-    """Pages on the editorial engine: draft, review, scheduling, revisions, previews, trash."""
+class PageAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, TranslationAdmin):
+    """Pages on the editorial engine: draft, review, scheduling, revisions, previews, trash;
+    title and body have one field per language (``taxonomy/translation.py``)."""
 
     list_display = ("title", "slug", "status", "published_at", "updated_at")
     list_filter = ("status",)

@@ -20,6 +20,7 @@ from django.views.generic import DetailView, ListView
 from editorial.views import PublicItemMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.richtext import render_html
+from osce_cms.translated import languages_of, shown
 
 from .models import Country, FieldOfWork, MeetingType, Page, Place, Structure
 
@@ -80,6 +81,7 @@ class TermDetailView(BreadcrumbsMixin, DetailView):
             children=list(node.get_children().defer("description")),
             children_title=_("In this section"),
             kind=capfirst(self.model._meta.verbose_name),
+            content_languages=languages_of(node, "name"),
         )
         context.update(self.get_extra_context(node))
         for function in _detail_context_functions:
@@ -89,7 +91,7 @@ class TermDetailView(BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self):
         return [
             (self.list_title, reverse(self.list_url_name)),
-            *((ancestor.name, ancestor.get_absolute_url()) for ancestor in self.ancestors()),
+            *((shown(a, "name"), a.get_absolute_url()) for a in self.ancestors()),
         ]
 
     def ancestors(self):
@@ -183,4 +185,5 @@ class PageDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["body"] = render_html(self.object.body)
+        context["content_languages"] = languages_of(self.object, "title")
         return context

@@ -183,3 +183,13 @@ def test_a_cached_page_costs_one_query(site, client, settings, path, django_asse
     client.get(path)
     with django_assert_max_num_queries(1):
         assert client.get(path).status_code == 200
+
+
+def test_public_pages_cost_the_same_queries_in_every_language(site, client, settings):
+    site.field.name_fr, site.field.name_ru = "Activités de police", "Полицейская деятельность"
+    site.field.save()
+    paths = [path for path in public_paths(site, client) if not path.startswith("/sitemap")]
+    english = query_counts(client, paths)
+    for code, _name in settings.LANGUAGES[1:]:
+        translated = query_counts(client, [f"/{code}{path}" for path in paths])
+        assert list(translated.values()) == list(english.values()), code

@@ -1,19 +1,41 @@
-"""The current page in every language: the header's language switcher and hreflang links."""
+"""The current page in every language (the header's language switcher and hreflang links), and
+the marking of translated texts shown in English."""
 
 from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html
+
+from osce_cms.translated import fallback_lang, shown
 
 register = template.Library()
 
 
-def page_in_languages(request, missing=False):
+@register.filter
+def lang_attr(value, field=None):
+    """`` lang="en"`` where a translated text is shown in English for want of a translation:
+    ``{{ node|lang_attr:"name" }}`` for a model's field, ``{{ text|lang_attr }}`` for a
+    ``ShownText``; nothing otherwise."""
+    language = fallback_lang(value, field) if field else getattr(value, "lang", "")
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.filter(name="shown")
+def shown_filter(obj, field):
+    """``{{ node|shown:"name" }}``: the text with its language, e.g. for ``current_crumb``."""
+    return shown(obj, field)
+
+
+def page_in_languages(request, missing=False, content_languages=None):
     """For each site language: code, its own name, this page's URL in it, whether active.
 
     URLs keep the query string (filters and page number mean the same in every language). A
     missing page (``missing``, or a path that does not resolve) has no counterpart: its links go
-    to each home page and are marked ``counterpart: False``.
+    to each home page and are marked ``counterpart: False``. ``alternate`` says whether the
+    page in that language is really in it, content included: a page about one item (a release,
+    a term, a page) gives ``content_languages``, the languages its content exists in; the
+    others show the content in its own language and are not advertised with ``hreflang``.
     """
     full_path = None if missing else request.get_full_path()
     try:
@@ -37,6 +59,8 @@ def page_in_languages(request, missing=False):
                 "current": code == current,
                 "default": code == settings.LANGUAGE_CODE,
                 "counterpart": full_path is not None,
+                "alternate": full_path is not None
+                and (content_languages is None or code in content_languages),
             }
         )
     return languages
@@ -48,7 +72,11 @@ def page_languages(context, absolute=False):
     request = context.get("request")
     if request is None:
         return []
-    languages = page_in_languages(request, missing=context.get("page_missing", False))
+    languages = page_in_languages(
+        request,
+        missing=context.get("page_missing", False),
+        content_languages=context.get("content_languages"),
+    )
     if absolute:
         for language in languages:
             language["url"] = request.build_absolute_uri(language["url"])

@@ -8,6 +8,7 @@ from editorial.models import LISTED_STATUSES, EditorialModel, EditorialQuerySet
 from editorial.slugs import unique_slug
 from osce_cms.richtext import RichTextField
 from taxonomy import subtrees
+from osce_cms.translated import localized_fields
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 
@@ -18,8 +19,8 @@ class PressReleaseQuerySet(EditorialQuerySet):
             "body",
             "withdrawal_note",
             "alternative_url",
-            "source__description",
-            "place__description",
+            *(f"source__{name}" for name in ["description", *localized_fields("description")]),
+            *(f"place__{name}" for name in ["description", *localized_fields("description")]),
         )
 
     def in_subtree(self, relation, nodes):

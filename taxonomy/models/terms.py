@@ -101,6 +101,11 @@ class Structure(Term):
     def display_name(self):
         return self.public_name or self.name
 
+    @property
+    def display_field(self):
+        """Which field ``display_name`` shows (to mark its language)."""
+        return "public_name" if self.public_name else "name"
+
     def get_absolute_url(self):
         return reverse("taxonomy:structure-detail", kwargs={"path": self.path})
 
