@@ -199,16 +199,15 @@ def test_release_page_switcher_and_hreflang_alternates(client, site):
     response = client.get("/press-releases/training-ends-in-vienna/")
     path = "/press-releases/training-ends-in-vienna/"
     assert switcher_links(response)["ru"] == f"/ru{path}"
-    for language in ("fr", "de", "it", "ru", "es"):
-        assert (
-            f'<link rel="alternate" hreflang="{language}" href="http://testserver/{language}{path}">'
-            in response.text
-        )
-    assert f'<link rel="alternate" hreflang="en" href="http://testserver{path}">' in response.text
-    assert (
-        f'<link rel="alternate" hreflang="x-default" href="http://testserver{path}">'
-        in response.text
+    # The release is in English only: its pages in the other languages show the English text,
+    # so they are not advertised as versions in those languages.
+    alternates = re.findall(
+        r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', response.text
     )
+    assert alternates == [
+        ("en", f"http://testserver{path}"),
+        ("x-default", f"http://testserver{path}"),
+    ]
 
 
 def test_page_cache_never_serves_one_language_for_another(client, site, page_cache):
