@@ -298,9 +298,7 @@ def _place_specs(country_ids):
 
 
 def _flat_specs(names, descriptions):
-    return [
-        (slugify(name), None, named(name) | described(descriptions[name])) for name in names
-    ]
+    return [(slugify(name), None, named(name) | described(descriptions[name])) for name in names]
 
 
 def _main_menu():

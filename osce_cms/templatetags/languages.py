@@ -21,6 +21,15 @@ def lang_attr(value, field=None):
     return format_html(' lang="{}"', language) if language else ""
 
 
+@register.filter
+def in_own_lang(text):
+    """``{{ text|in_own_lang }}``: a ``ShownText`` (or a facet's node, which has a ``lang`` too)
+    inside a ``<span lang="en">`` when it is shown in English for want of a translation; the text
+    alone otherwise, without an empty wrapper."""
+    language = getattr(text, "lang", "")
+    return format_html('<span lang="{}">{}</span>', language, text) if language else text
+
+
 @register.filter(name="shown")
 def shown_filter(obj, field):
     """``{{ node|shown:"name" }}``: the text with its language, e.g. for ``current_crumb``."""
