@@ -31,6 +31,7 @@ from taxonomy.models import Structure
 
 from . import preview, revisions, scopes, workflow
 from .actions import ACTIONS, TransitionError, allowed, can, offered
+from .admin_translations import TranslationAdminMixin, translations_panel
 from .models import AuditEntry, EditorialScope
 from .registry import kind_of
 
@@ -99,7 +100,7 @@ def workflow_form(base):
     return WorkflowForm
 
 
-class WorkflowAdminMixin(StorageFailureAdminMixin):
+class WorkflowAdminMixin(StorageFailureAdminMixin, TranslationAdminMixin):
     change_form_template = "admin/editorial/change_form.html"
 
     @property
@@ -215,15 +216,17 @@ class WorkflowAdminMixin(StorageFailureAdminMixin):
                 else:
                     done += 1
             if done:
+                opts = self.model._meta
                 self.message_user(
                     request,
+                    # One placeholder in both forms (msgfmt refuses a plural form naming an
+                    # argument its msgid_plural lacks, as French's form for 0 and 1 would).
                     ngettext(
-                        "%(count)d %(name)s: %(action)s.", "%(count)d %(names)s: %(action)s.", done
+                        "%(count)d %(name)s: %(action)s.", "%(count)d %(name)s: %(action)s.", done
                     )
                     % {
                         "count": done,
-                        "name": self.model._meta.verbose_name,
-                        "names": self.model._meta.verbose_name_plural,
+                        "name": opts.verbose_name if done == 1 else opts.verbose_name_plural,
                         "action": str(entry.done or entry.label).lower(),
                     },
                     messages.SUCCESS,
@@ -328,6 +331,7 @@ class WorkflowAdminMixin(StorageFailureAdminMixin):
         item = self.get_object(request, unquote(object_id))
         if item is not None and self.has_view_permission(request, item):
             extra_context.update(self.workflow_context(request, item))
+            extra_context["translations_panel"] = translations_panel(request, item)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def workflow_view(self, request, object_id):

@@ -10,7 +10,9 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from . import translations
 from .models import SlugRedirect, Status
+from .registry import kind_of
 
 
 class PublicItemMixin:
@@ -20,6 +22,13 @@ class PublicItemMixin:
 
     def get_queryset(self):
         return self.model.objects.public()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if kind_of(self.model).linked_translations:
+            # The switcher, hreflang and "Available in" (editorial/translations.py).
+            context["item_languages"] = translations.item_languages(self.request, self.object)
+        return context
 
     def get(self, request, *args, **kwargs):
         try:

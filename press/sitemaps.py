@@ -1,5 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
+from editorial import translations
+
 from .models import PressRelease
 from .pagination import MemoizedPaginator
 
@@ -19,9 +21,24 @@ class PressReleaseSitemap(Sitemap):
     def items(self):
         return (
             PressRelease.objects.listed()
-            .only("slug", "updated_at")
+            .only("slug", "updated_at", "language", "translation_key")
             .order_by("-published_at", "-id")
         )
+
+    def location(self, release):
+        # A version's address in its own interface language (/fr/... for a French release).
+        return translations.home_url(release)
+
+    def _urls(self, page, protocol, domain):
+        """Django's entries, with the other language versions of each release as alternates."""
+        urls = super()._urls(page, protocol, domain)
+        alternates = translations.alternates_for(PressRelease, [url["item"] for url in urls])
+        for url in urls:
+            url["alternates"] = [
+                {"lang_code": code, "location": f"{protocol}://{domain}{path}"}
+                for code, path in alternates.get(url["item"].pk, [])
+            ]
+        return urls
 
     @property
     def paginator(self):

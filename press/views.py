@@ -2,10 +2,12 @@
 
 from django.core.files.storage import default_storage
 from django.db.models import Count, Prefetch
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from editorial import translations
 from editorial.views import PublicItemMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation
@@ -25,6 +27,16 @@ class ReleaseListView(BreadcrumbsMixin, ListView):
     template_name = "press/release_list.html"
     paginate_by = 20
     context_object_name = "releases"
+
+    def get(self, request, *args, **kwargs):
+        # Reached from a release without a version in this language (the language switcher):
+        # the notice names the languages it exists in; if it does exist in this one, go there.
+        self.untranslated = translations.missing(
+            PressRelease, request.GET.get(translations.UNTRANSLATED_PARAMETER)
+        )
+        if self.untranslated and self.untranslated["here"]:
+            return redirect(self.untranslated["here"])
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         self.filterset = ReleaseFilter(
@@ -49,6 +61,7 @@ class ReleaseListView(BreadcrumbsMixin, ListView):
         context["facets"] = self.filterset.facets()
         context["active_filters"] = self.filterset.active
         context["feed_links"] = release_feed_links(self.filterset.feed_query)
+        context["untranslated"] = self.untranslated
         return context
 
 
@@ -80,7 +93,6 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
         context["body"] = render_html(release.body)
         context["related_releases"] = related_releases(release, request=self.request)
         context["feed_links"] = release_feed_links()
-        context["content_languages"] = [release.language]
         if fallback := (release.lead_image_renditions or {}).get("fallback"):
             width, height, name = fallback[-1]
             url = self.request.build_absolute_uri(default_storage.url(name))

@@ -178,6 +178,25 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
+# The languages content may be written in: the interface languages and the local languages of
+# the field operations. A page in a local language keeps the visitor's interface language and
+# marks its content with ``lang`` (editorial/translations.py).
+CONTENT_LANGUAGES = [
+    *LANGUAGES,
+    ("sq", _("Albanian")),
+    ("hy", _("Armenian")),
+    ("bs", _("Bosnian")),
+    ("ka", _("Georgian")),
+    ("kk", _("Kazakh")),
+    ("ky", _("Kyrgyz")),
+    ("mk", _("Macedonian")),
+    ("ro", _("Romanian")),
+    ("sr", _("Serbian")),
+    ("tg", _("Tajik")),
+    ("tr", _("Turkish")),
+    ("uk", _("Ukrainian")),
+    ("uz", _("Uzbek")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Translated navigation (taxonomy/translation.py): a column per language; an empty one shows the
 # English text, which templates mark with lang="en".

@@ -36,15 +36,17 @@ def shown_filter(obj, field):
     return shown(obj, field)
 
 
-def page_in_languages(request, missing=False, content_languages=None):
+def page_in_languages(request, missing=False, content_languages=None, item_languages=None):
     """For each site language: code, its own name, this page's URL in it, whether active.
 
     URLs keep the query string (filters and page number mean the same in every language). A
     missing page (``missing``, or a path that does not resolve) has no counterpart: its links go
     to each home page and are marked ``counterpart: False``. ``alternate`` says whether the
-    page in that language is really in it, content included: a page about one item (a release,
-    a term, a page) gives ``content_languages``, the languages its content exists in; the
-    others show the content in its own language and are not advertised with ``hreflang``.
+    page in that language is really in it, content included: a page about one item (a term,
+    a page) gives ``content_languages``, the languages its content exists in; the others show
+    the content in its own language and are not advertised with ``hreflang``. An item with
+    linked translations (``editorial.translations.item_languages``) gives ``item_languages``:
+    each language then leads to the item's version in it, or to the list it belongs to.
     """
     full_path = None if missing else request.get_full_path()
     try:
@@ -52,13 +54,14 @@ def page_in_languages(request, missing=False, content_languages=None):
     except Resolver404:
         full_path = None
     current = translation.get_language()
+    switch = item_languages["switch"] if item_languages and full_path is not None else {}
     languages = []
     for code, _name in settings.LANGUAGES:
         if full_path is None:
             with translation.override(code):
                 url = reverse("home")
         else:
-            url = translate_url(full_path, code)
+            url = switch.get(code) or translate_url(full_path, code)
         name = translation.get_language_info(code)["name_local"]
         languages.append(
             {
@@ -69,6 +72,7 @@ def page_in_languages(request, missing=False, content_languages=None):
                 "default": code == settings.LANGUAGE_CODE,
                 "counterpart": full_path is not None,
                 "alternate": full_path is not None
+                and not item_languages
                 and (content_languages is None or code in content_languages),
             }
         )
@@ -85,6 +89,7 @@ def page_languages(context, absolute=False):
         request,
         missing=context.get("page_missing", False),
         content_languages=context.get("content_languages"),
+        item_languages=context.get("item_languages"),
     )
     if absolute:
         for language in languages:

@@ -1,10 +1,14 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import LISTED_STATUSES, EditorialModel, EditorialQuerySet
+from editorial.models import (
+    LISTED_STATUSES,
+    EditorialModel,
+    EditorialQuerySet,
+    one_version_per_language,
+)
 from editorial.slugs import unique_slug
 from osce_cms.richtext import RichTextField
 from taxonomy import subtrees
@@ -100,10 +104,6 @@ class PressRelease(EditorialModel):
         symmetrical=False,
         related_name="+",
     )
-    language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
-    )
-
     objects = PressReleaseQuerySet.as_manager()
 
     class Meta:
@@ -142,6 +142,7 @@ class PressRelease(EditorialModel):
                 condition=models.Q(lead_image="") | ~models.Q(lead_image_alt=""),
                 name="press_image_needs_alt",
             ),
+            one_version_per_language("press_release_one_per_language"),
         ]
 
     def __init__(self, *args, **kwargs):

@@ -198,9 +198,13 @@ def test_switcher_links_to_the_same_page_in_each_language_with_the_query(client,
 def test_release_page_switcher_and_hreflang_alternates(client, site):
     response = client.get("/press-releases/training-ends-in-vienna/")
     path = "/press-releases/training-ends-in-vienna/"
-    assert switcher_links(response)["ru"] == f"/ru{path}"
-    # The release is in English only: its pages in the other languages show the English text,
-    # so they are not advertised as versions in those languages.
+    # The release is in English only: the Russian link leads to the Russian newsroom, which says
+    # so (tests/i18n/test_linked_translations.py); its pages in the other languages show the
+    # English text, so they are not advertised as versions in those languages.
+    assert switcher_links(response)["ru"] == (
+        "/ru/press-releases/?untranslated=training-ends-in-vienna"
+    )
+    assert switcher_links(response)["en"] == path
     alternates = re.findall(
         r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', response.text
     )
