@@ -4,6 +4,11 @@ Tree filters take slugs, several at a time, and match each node's whole subtree.
 slug or a malformed value is reported on the form and ignored; the other filters still apply.
 A listing subclasses ``FacetedFilterSet``, declares its filters and names its trees in
 ``TREE_FILTERS``; the facets count the model's listed items.
+
+A listing that declares a ``LanguageFilter`` (``language``) gets a Languages facet: each content
+language with its count, and "All languages". Given a ``default_language`` (the newsroom in a
+language passes its own), it lists that language's items unless others are asked for
+(``?language=de&language=fr``, or ``?language=all``).
 """
 
 from datetime import date, datetime, time
@@ -14,12 +19,15 @@ from django import forms
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count
+from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from editorial import translations
+from editorial.translations import local_name
 from osce_cms.caching import memoize_for_generation
 from osce_cms.translated import localized_fields, shown
 from taxonomy import subtrees
@@ -45,6 +53,21 @@ class SlugListField(forms.Field):
         return list(dict.fromkeys(str(item).strip() for item in values if str(item).strip()))[:20]
 
 
+ALL_LANGUAGES = "all"
+
+
+class LanguageListField(SlugListField):
+    """Content language codes (or ``all``); unknown ones are left out (the form names them)."""
+
+    def clean(self, value):
+        asked = self.to_python(value)
+        if ALL_LANGUAGES in asked:
+            return [ALL_LANGUAGES]
+        known = translations.content_languages()
+        self.unknown = [code for code in asked if code not in known]
+        return [code for code in asked if code in known]
+
+
 class FacetForm(forms.Form):
     """Resolves slugs to tree nodes; unknown slugs become notices rather than errors.
 
@@ -54,6 +77,16 @@ class FacetForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.notices = []
+
+    def clean(self):
+        cleaned = super().clean()
+        for field in self.fields.values():
+            for code in getattr(field, "unknown", []):
+                self.notices.append(
+                    _("Unknown %(filter)s “%(value)s” was ignored.")
+                    % {"filter": field.label, "value": code[:100]}
+                )
+        return cleaned
 
     def _nodes(self, name, model):
         slugs = self.cleaned_data.get(name) or []
@@ -89,19 +122,70 @@ class SubtreeFilter(django_filters.Filter):
         return qs.in_subtree(self.relation, value)
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class LanguageFilter(django_filters.Filter):
+    """Items in any of the chosen content languages; ``all`` (or nothing) filters nothing."""
+
+    field_class = LanguageListField
+
+    def filter(self, qs, value):
+        if not value or value == [ALL_LANGUAGES]:
+            return qs
+        return qs.filter(language__in=value)
+
+
 class FacetedFilterSet(django_filters.FilterSet):
     """Tree filters with subtree semantics, chips, feed queries and memoized facet counts."""
 
     TREE_FILTERS = {}
     memo_name = "facets"
 
+    def __init__(self, data=None, *args, default_language=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        # The listing's own language, applied while no (known) language is asked for.
+        self.default_language = default_language if self._language_filter() else None
+
+    def _language_filter(self):
+        return next(
+            (name for name, spec in self.filters.items() if isinstance(spec, LanguageFilter)),
+            None,
+        )
+
+    @property
+    def qs(self):
+        # Filtered even without a query string: the default language applies then too.
+        if not hasattr(self, "_qs"):
+            self._qs = self.filter_queryset(self.queryset.all())
+        return self._qs
+
+    @property
+    def language_defaulted(self):
+        """Is the list the page's language alone, because nothing else (known) was asked?"""
+        if not self.default_language:
+            return False
+        if self.is_bound:
+            self.is_valid()
+            asked = self.form.cleaned_data.get(self._language_filter())
+            return asked in (None, [], [self.default_language])
+        return True
+
     @property
     def cleaned(self):
-        """The usable values (invalid ones dropped); empty when nothing was asked for."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return self.form.cleaned_data
+        """The usable values (invalid ones dropped), the default language included."""
+        values = {}
+        if self.is_bound:
+            self.is_valid()
+            values = dict(self.form.cleaned_data)
+        if self.language_defaulted:
+            values[self._language_filter()] = [self.default_language]
+        return values
+
+    def with_all_languages(self):
+        """This list's query string in every language (the "include other languages" link)."""
+        data = self.data.copy() if self.data else QueryDict(mutable=True)
+        data.pop("page", None)
+        data.setlist(self._language_filter(), [ALL_LANGUAGES])
+        return data.urlencode()
 
     def filter_queryset(self, queryset, exclude=None):
         for name, value in self.cleaned.items():
@@ -124,6 +208,12 @@ class FacetedFilterSet(django_filters.FilterSet):
                             "remove": self.query_without(name, node.slug),
                         }
                     )
+            elif isinstance(self.filters[name], LanguageFilter):
+                if self.language_defaulted or value == [ALL_LANGUAGES]:
+                    continue  # the page's own language (the facet shows it), or no limit
+                for code in value:
+                    label = f"{capfirst(self.filters[name].label)}: {local_name(code)}"
+                    chips.append({"label": label, "remove": self.query_without(name, code)})
             else:
                 text = date_format(value) if isinstance(value, date) else value
                 label = f"{capfirst(self.filters[name].label)}: {text}"
@@ -154,6 +244,8 @@ class FacetedFilterSet(django_filters.FilterSet):
         for name, value in sorted(self.cleaned.items()):
             if value and name in self.TREE_FILTERS:
                 parts.append((name, tuple(sorted(node.slug for node in value))))
+            elif value and isinstance(self.filters[name], LanguageFilter):
+                parts.append((name, tuple(sorted(value))))
             elif value:
                 parts.append((name, str(value)))
         return tuple(parts)
@@ -171,7 +263,8 @@ class FacetedFilterSet(django_filters.FilterSet):
         )
 
     def _facets(self):
-        facets = []
+        language = self._language_filter()
+        facets = [self._language_facet(language)] if language else []
         for name, model in self.TREE_FILTERS.items():
             items = self._meta.model.objects.listed()
             if any(value for other, value in self.cleaned.items() if other != name):
@@ -187,6 +280,30 @@ class FacetedFilterSet(django_filters.FilterSet):
             ]
             facets.append({"name": name, "label": self.filters[name].label, "items": items})
         return facets
+
+
+    def _language_facet(self, name):
+        """Each content language with items matching the other filters, and their total."""
+        items = self.filter_queryset(self._meta.model.objects.listed(), exclude=name)
+        counts = dict(items.order_by().values_list("language").annotate(total=Count("id")))
+        selected = set(self.cleaned.get(name) or [])
+        return {
+            "name": name,
+            "label": self.filters[name].label,
+            "items": [
+                {
+                    # A language as a facet shows it: its code, its own name, no level.
+                    "node": FacetNode(code, local_name(code), code, 0),
+                    "count": counts[code],
+                    "selected": code in selected,
+                }
+                for code in translations.content_languages()
+                if counts.get(code)
+            ],
+            "total": sum(counts.values()),
+            "all": selected == {ALL_LANGUAGES},
+            "languages": True,
+        }
 
 
 class FacetNode(NamedTuple):

@@ -154,9 +154,7 @@ def check_language(model, language, *, translation_key=None, pk=None):
 
 def check(item):
     """The rules for ``item`` as it is about to be saved."""
-    check_language(
-        type(item), item.language, translation_key=item.translation_key, pk=item.pk
-    )
+    check_language(type(item), item.language, translation_key=item.translation_key, pk=item.pk)
 
 
 # --- Versions -----------------------------------------------------------------------------------
@@ -221,7 +219,9 @@ def item_languages(request, item, versions=None):
                     f"{reverse(kind.list_url_name)}?"
                     f"{urlencode({UNTRANSLATED_PARAMETER: item.slug})}"
                 )
-    addresses = [(version.language, request.build_absolute_uri(home_url(version))) for version in public]
+    addresses = [
+        (version.language, request.build_absolute_uri(home_url(version))) for version in public
+    ]
     return {
         "versions": [
             {
@@ -234,9 +234,7 @@ def item_languages(request, item, versions=None):
         ],
         "switch": switch,
         "alternates": addresses,
-        "x_default": next(
-            (url for code, url in addresses if code == settings.LANGUAGE_CODE), None
-        ),
+        "x_default": next((url for code, url in addresses if code == settings.LANGUAGE_CODE), None),
     }
 
 
@@ -283,9 +281,7 @@ def _copy(source, language, user):
     copy.translation_of = source
     copy.translated_at = timezone.now()
     copy.published_at = timezone.now()
-    copy.slug = unique_slug(
-        model, f"{source.slug}-{language}", fallback=model._meta.model_name
-    )
+    copy.slug = unique_slug(model, f"{source.slug}-{language}", fallback=model._meta.model_name)
     return copy
 
 
@@ -346,8 +342,10 @@ def share(item):
     simple = [name for name in kind.shared if not opts.get_field(name).many_to_many]
     if simple:
         model._base_manager.filter(pk__in=[other.pk for other in others]).update(
-            **{opts.get_field(name).attname: getattr(item, opts.get_field(name).attname)
-               for name in simple}
+            **{
+                opts.get_field(name).attname: getattr(item, opts.get_field(name).attname)
+                for name in simple
+            }
         )
     for name in kind.shared:
         if opts.get_field(name).many_to_many:

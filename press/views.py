@@ -4,6 +4,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
@@ -43,6 +44,7 @@ class ReleaseListView(BreadcrumbsMixin, ListView):
             self.request.GET or None,
             queryset=PressRelease.objects.listed().for_listing(),
             request=self.request,
+            default_language=get_language(),
         )
         return self.filterset.qs
 
