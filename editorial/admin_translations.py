@@ -50,7 +50,8 @@ def translation_form(base):
 class TranslationAdminMixin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = translation_form(kwargs.get("form", self.form))
-        return super().get_form(request, obj, change, **kwargs)
+        # By keyword: modeltranslation's TranslationAdmin.get_form takes no ``change``.
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))

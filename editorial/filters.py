@@ -281,7 +281,6 @@ class FacetedFilterSet(django_filters.FilterSet):
             facets.append({"name": name, "label": self.filters[name].label, "items": items})
         return facets
 
-
     def _language_facet(self, name):
         """Each content language with items matching the other filters, and their total."""
         items = self.filter_queryset(self._meta.model.objects.listed(), exclude=name)

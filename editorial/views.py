@@ -61,6 +61,31 @@ class PublicItemMixin:
         raise Http404
 
 
+class UntranslatedNoticeMixin:
+    """For the public list of a registered model (``untranslated_model``): reached with
+    ``?untranslated=<slug>`` from an item without a version in this language (the language
+    switcher), it says so and names the languages the item exists in
+    (``editorial/includes/untranslated_notice.html``); when the item does exist in this
+    language, it goes there."""
+
+    untranslated_model = None
+    untranslated_message = ""
+
+    def get(self, request, *args, **kwargs):
+        self.untranslated = translations.missing(
+            self.untranslated_model, request.GET.get(translations.UNTRANSLATED_PARAMETER)
+        )
+        if self.untranslated and self.untranslated["here"]:
+            return redirect(self.untranslated["here"])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.untranslated:
+            context["untranslated"] = {**self.untranslated, "message": self.untranslated_message}
+        return context
+
+
 class PreviewMixin:
     """Renders the view for ``item`` whatever its state, with the "not public" banner."""
 

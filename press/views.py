@@ -2,14 +2,12 @@
 
 from django.core.files.storage import default_storage
 from django.db.models import Count, Prefetch
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from editorial import translations
-from editorial.views import PublicItemMixin
+from editorial.views import PublicItemMixin, UntranslatedNoticeMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation
 from osce_cms.richtext import render_html
@@ -24,20 +22,12 @@ RELATED_LIMIT = 4
 RELATED_CANDIDATES = 200
 
 
-class ReleaseListView(BreadcrumbsMixin, ListView):
+class ReleaseListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
     template_name = "press/release_list.html"
     paginate_by = 20
     context_object_name = "releases"
-
-    def get(self, request, *args, **kwargs):
-        # Reached from a release without a version in this language (the language switcher):
-        # the notice names the languages it exists in; if it does exist in this one, go there.
-        self.untranslated = translations.missing(
-            PressRelease, request.GET.get(translations.UNTRANSLATED_PARAMETER)
-        )
-        if self.untranslated and self.untranslated["here"]:
-            return redirect(self.untranslated["here"])
-        return super().get(request, *args, **kwargs)
+    untranslated_model = PressRelease
+    untranslated_message = _("This press release has no version in this language. It exists in:")
 
     def get_queryset(self):
         self.filterset = ReleaseFilter(
@@ -63,7 +53,6 @@ class ReleaseListView(BreadcrumbsMixin, ListView):
         context["facets"] = self.filterset.facets()
         context["active_filters"] = self.filterset.active
         context["feed_links"] = release_feed_links(self.filterset.feed_query)
-        context["untranslated"] = self.untranslated
         return context
 
 

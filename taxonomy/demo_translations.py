@@ -548,6 +548,19 @@ PLACES = {
     "Prague": ("Prague", "Prag", "Praga", "Прага", "Praga"),
     "Copenhagen": ("Copenhague", "Kopenhagen", "Copenaghen", "Копенгаген", "Copenhague"),
     "Helsinki": ("Helsinki", "Helsinki", "Helsinki", "Хельсинки", "Helsinki"),
+    # Where the demo's meetings were held (meetings/demo_events.py).
+    "Basel": ("Bâle", "Basel", "Basilea", "Базель", "Basilea"),
+    "Bratislava": ("Bratislava", "Bratislava", "Bratislava", "Братислава", "Bratislava"),
+    "Budapest": ("Budapest", "Budapest", "Budapest", "Будапешт", "Budapest"),
+    "Hamburg": ("Hambourg", "Hamburg", "Amburgo", "Гамбург", "Hamburgo"),
+    "Istanbul": ("Istanbul", "Istanbul", "Istanbul", "Стамбул", "Estambul"),
+    "Lisbon": ("Lisbonne", "Lissabon", "Lisbona", "Лиссабон", "Lisboa"),
+    "Milan": ("Milan", "Mailand", "Milano", "Милан", "Milán"),
+    "Paris": ("Paris", "Paris", "Parigi", "Париж", "París"),
+    "Stockholm": ("Stockholm", "Stockholm", "Stoccolma", "Стокгольм", "Estocolmo"),
+    "Ta' Qali": ("Ta' Qali", "Ta' Qali", "Ta' Qali", "Та-Али", "Ta' Qali"),
+    "Łódź": ("Łódź", "Łódź", "Łódź", "Лодзь", "Łódź"),
+    "Valletta": ("La Valette", "Valletta", "La Valletta", "Валлетта", "La Valeta"),
 }
 
 MEETING_TYPES = {

@@ -11,8 +11,8 @@ from editorial.models import (
 )
 from editorial.slugs import unique_slug
 from osce_cms.richtext import RichTextField
-from taxonomy import subtrees
 from osce_cms.translated import localized_fields
+from taxonomy import subtrees
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 

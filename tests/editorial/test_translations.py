@@ -7,6 +7,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 from editorial import translations
 from editorial.models import AuditEntry
@@ -339,3 +341,64 @@ def csrf_client_for(user):
     client.force_login(user)
     client.get("/admin/")
     return client, client.cookies["csrftoken"].value
+
+
+# --- Every kind with linked translations --------------------------------------------------
+
+
+LINKED = [kind.label for kind in kinds() if kind.linked_translations]
+
+
+def test_the_kinds_on_the_engine_offer_linked_translations_except_in_place_ones():
+    assert "press.pressrelease" in LINKED and "meetings.event" in LINKED
+    assert "taxonomy.page" not in LINKED  # translated in place (taxonomy/translation.py)
+
+
+def test_a_kind_translated_in_place_refuses_linked_versions(org):
+    from .kinds import FACTORIES
+
+    superuser = world.user("superuser", name="root")
+    page = FACTORIES["taxonomy.page"].make(
+        org["secretariat"], author=superuser, status=Status.PUBLISHED, title="About"
+    )
+    with pytest.raises(ValidationError):
+        translations.translate(page, superuser, "fr")
+    client = Client()
+    client.force_login(superuser)
+    form = client.get(f"/admin/taxonomy/page/{page.pk}/change/").content.decode()
+    assert 'id="editorial-languages-heading"' not in form
+
+
+@pytest.mark.parametrize("label", LINKED)
+def test_every_kind_links_its_translations_on_its_public_pages(client, org, label):
+    from .kinds import FACTORIES
+
+    kind = next(kind for kind in kinds() if kind.label == label)
+    editor = world.user("superuser", name="root")
+    source = FACTORIES[label].make(
+        org["secretariat"], author=editor, status=Status.PUBLISHED, title="Summit ends"
+    )
+    french = translations.translate(source, editor, "fr")
+    french.title = "Fin du sommet"
+    french.save()
+    english_page = client.get(source.get_absolute_url()).text
+    assert f"/fr/{french.get_absolute_url().lstrip('/')}" not in english_page  # a draft
+    kind.model.objects.filter(pk=french.pk).update(status=Status.PUBLISHED)
+    english_page = client.get(source.get_absolute_url()).text
+    with translation.override("fr"):
+        french_url = french.get_absolute_url()
+    assert f'<link rel="alternate" hreflang="fr" href="http://testserver{french_url}">' in (
+        english_page
+    )
+    assert f'href="{french_url}" lang="fr" hreflang="fr">Français</a>' in english_page
+    # No German version: the German list names the versions there are.
+    with translation.override("de"):
+        listing = reverse(kind.list_url_name)
+    notice = client.get(f"{listing}?untranslated={source.slug}").text
+    assert 'class="notice" role="status"' in notice
+    assert f'href="{french_url}" lang="fr"' in notice
+    sitemap = client.get(f"/sitemap-{SITEMAP_SECTIONS[label]}.xml").text
+    assert f'hreflang="fr" href="http://testserver{french_url}"' in sitemap
+
+
+SITEMAP_SECTIONS = {"press.pressrelease": "press-releases", "meetings.event": "events"}
