@@ -22,6 +22,7 @@ translation, or, when there is none, to the list the item belongs to in that lan
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
@@ -29,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import revisions, signals
 from .actions import can
-from .models import DRAFT_STATUSES, Status
+from .models import Status
 from .registry import kind_of
 from .slugs import unique_slug
 
@@ -69,6 +70,7 @@ class State:
     REVIEW = "review"
     PUBLISHED = "published"
     OUTDATED = "outdated"
+    OFFLINE = "offline"
 
     LABELS = {
         MISSING: _("missing"),
@@ -76,6 +78,7 @@ class State:
         REVIEW: _("in review"),
         PUBLISHED: _("published"),
         OUTDATED: _("outdated"),
+        OFFLINE: _("unpublished"),
     }
 
 
@@ -363,12 +366,34 @@ def mark_up_to_date(item, now=None):
     type(item)._base_manager.filter(pk=item.pk).update(translated_at=item.translated_at)
 
 
+def _outdated(translated_at, source_major_updated_at):
+    return source_major_updated_at is not None and (
+        translated_at is None or source_major_updated_at > translated_at
+    )
+
+
+def outdated_condition():
+    """``is_outdated`` as a condition on versions (for the status board's filter)."""
+    return Q(translation_of__major_updated_at__isnull=False) & (
+        Q(translated_at__isnull=True) | Q(translation_of__major_updated_at__gt=F("translated_at"))
+    )
+
+
 def is_outdated(item, source=None):
-    """Has the source of translation ``item`` had a major change since it last matched?"""
-    source = source if source is not None else item.translation_of
-    if source is None or source.major_updated_at is None:
-        return False
-    return item.translated_at is None or source.major_updated_at > item.translated_at
+    """Has the source of translation ``item`` had a major change since it last matched?
+
+    The source's last major change is read from ``source``, else from the annotation
+    ``source_major_updated_at`` (the status board's), else from ``item.translation_of``.
+    """
+    if source is not None:
+        major = source.major_updated_at
+    elif hasattr(item, "source_major_updated_at"):
+        major = item.source_major_updated_at
+    elif item.translation_of_id:
+        major = item.translation_of.major_updated_at
+    else:
+        major = None
+    return _outdated(item.translated_at, major)
 
 
 def state_of(item, source=None):
@@ -377,9 +402,20 @@ def state_of(item, source=None):
         return State.OUTDATED
     if item.status == Status.DRAFT:
         return State.DRAFT
-    if item.status in DRAFT_STATUSES:
+    if item.status == Status.SUBMITTED:
         return State.REVIEW
+    if item.status == Status.UNPUBLISHED:
+        return State.OFFLINE
     return State.PUBLISHED
+
+
+# The statuses of each state (the board's filter; OUTDATED takes precedence over them).
+STATE_STATUSES = {
+    State.DRAFT: (Status.DRAFT,),
+    State.REVIEW: (Status.SUBMITTED,),
+    State.PUBLISHED: (Status.SCHEDULED, Status.PUBLISHED, Status.WITHDRAWN),
+    State.OFFLINE: (Status.UNPUBLISHED,),
+}
 
 
 def source_changed(item, user):

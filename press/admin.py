@@ -41,7 +41,6 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
     inlines = [PressContactInline, AttachmentInline]
-    change_list_template = "admin/press/pressrelease/change_list.html"
     fieldsets = [
         (_("Headline"), {"fields": ["title", "slug", "lead"]}),
         (_("Dateline"), {"fields": ["published_at", "place", "source", "language"]}),
