@@ -378,5 +378,6 @@ declare("history", label=_("History"), right="view", in_trash=True, contributors
 declare("preview", label=_("Preview"), right="view", contributors=ANY_STATUS)
 declare("edit", label=_("Edit"), right="change", when=_may_edit, contributors=DRAFT_STATUSES)
 declare("share_preview", label=_("Share a preview"), right="change")
+declare("translate", label=_("Translate"), right="add")
 declare("publish_scheduled", label=_("Published at its scheduled time"), right="superuser")
 declare("scheduled_end", label=_("Ended at its scheduled time"), right="superuser")

@@ -29,8 +29,9 @@ from osce_cms.admin_storage import StorageFailureAdminMixin
 from osce_cms.admin_users import RightsLimitedUserAdmin
 from taxonomy.models import Structure
 
-from . import preview, revisions, scopes, workflow
+from . import board, preview, revisions, scopes, workflow
 from .actions import ACTIONS, TransitionError, allowed, can, offered
+from .admin_translations import TranslationAdminMixin, translations_panel
 from .models import AuditEntry, EditorialScope
 from .registry import kind_of
 
@@ -99,8 +100,9 @@ def workflow_form(base):
     return WorkflowForm
 
 
-class WorkflowAdminMixin(StorageFailureAdminMixin):
+class WorkflowAdminMixin(StorageFailureAdminMixin, TranslationAdminMixin):
     change_form_template = "admin/editorial/change_form.html"
+    change_list_template = "admin/editorial/change_list.html"
 
     @property
     def kind(self):
@@ -326,7 +328,14 @@ class WorkflowAdminMixin(StorageFailureAdminMixin):
     def changelist_view(self, request, extra_context=None):
         user = request.user
         can_see_trash = user.is_superuser or user.has_perm(self.kind.perm("delete"))
-        extra_context = {"can_see_trash": can_see_trash, **(extra_context or {})}
+        board_url = None
+        if self.kind.linked_translations:
+            board_url = f"{reverse('admin:editorial_translations')}?kind={self.kind.label}"
+        extra_context = {
+            "can_see_trash": can_see_trash,
+            "translation_board_url": board_url,
+            **(extra_context or {}),
+        }
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -334,6 +343,7 @@ class WorkflowAdminMixin(StorageFailureAdminMixin):
         item = self.get_object(request, unquote(object_id))
         if item is not None and self.has_view_permission(request, item):
             extra_context.update(self.workflow_context(request, item))
+            extra_context["translations_panel"] = translations_panel(request, item)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def workflow_view(self, request, object_id):
@@ -543,3 +553,8 @@ User = get_user_model()
 if admin.site.is_registered(User):
     admin.site.unregister(User)
 admin.site.register(User, ScopedUserAdmin)
+
+
+# --- The translation status board (editorial/board.py) -------------------------------------------
+
+admin.site.register_view("editorial/translations/", board.board_view, "editorial_translations")

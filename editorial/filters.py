@@ -6,6 +6,11 @@ of an enumeration (a release's kind). An unknown slug or value, or a malformed o
 on the form and ignored; the other filters still apply. A listing subclasses
 ``FacetedFilterSet``, declares its filters and names its trees in ``TREE_FILTERS``; the facets
 count the model's listed items, for every tree and every choice filter.
+
+A listing that declares a ``LanguageFilter`` (``language``) gets a Languages facet: each content
+language with its count, and "All languages". Given a ``default_language`` (the newsroom in a
+language passes its own), it lists that language's items unless others are asked for
+(``?language=de&language=fr``, or ``?language=all``).
 """
 
 from datetime import date, datetime, time
@@ -13,15 +18,20 @@ from typing import NamedTuple
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count
+from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from editorial import translations
+from editorial.translations import local_name
 from osce_cms.caching import memoize_for_generation
+from osce_cms.translated import localized_fields, shown
 from taxonomy import subtrees
 
 # Asked-for dates are clamped to these: the ends of Python's date range overflow in a time zone.
@@ -45,6 +55,21 @@ class SlugListField(forms.Field):
         return list(dict.fromkeys(str(item).strip() for item in values if str(item).strip()))[:20]
 
 
+ALL_LANGUAGES = "all"
+
+
+class LanguageListField(SlugListField):
+    """Content language codes (or ``all``); unknown ones are left out (the form names them)."""
+
+    def clean(self, value):
+        asked = self.to_python(value)
+        if ALL_LANGUAGES in asked:
+            return [ALL_LANGUAGES]
+        known = translations.content_languages()
+        self.unknown = [code for code in asked if code not in known]
+        return [code for code in asked if code in known]
+
+
 class FacetForm(forms.Form):
     """Resolves slugs to tree nodes; unknown slugs become notices rather than errors.
 
@@ -54,6 +79,16 @@ class FacetForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.notices = []
+
+    def clean(self):
+        cleaned = super().clean()
+        for field in self.fields.values():
+            for code in getattr(field, "unknown", []):
+                self.notices.append(
+                    _("Unknown %(filter)s “%(value)s” was ignored.")
+                    % {"filter": field.label, "value": code[:100]}
+                )
+        return cleaned
 
     def _nodes(self, name, model):
         slugs = self.cleaned_data.get(name) or []
@@ -115,6 +150,18 @@ class ChoiceListFilter(django_filters.Filter):
         return qs.filter(**{f"{self.field_name}__in": value}) if value else qs
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class LanguageFilter(django_filters.Filter):
+    """Items in any of the chosen content languages; ``all`` (or nothing) filters nothing."""
+
+    field_class = LanguageListField
+
+    def filter(self, qs, value):
+        if not value or value == [ALL_LANGUAGES]:
+            return qs
+        return qs.filter(language__in=value)
+
+
 class FacetedFilterSet(django_filters.FilterSet):
     """Tree and choice filters, chips, feed queries and memoized facet counts."""
 
@@ -130,13 +177,52 @@ class FacetedFilterSet(django_filters.FilterSet):
             if isinstance(field, ChoiceListFilter)
         }
 
+    def __init__(self, data=None, *args, default_language=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        # The listing's own language, applied while no (known) language is asked for.
+        self.default_language = default_language if self._language_filter() else None
+
+    def _language_filter(self):
+        return next(
+            (name for name, spec in self.filters.items() if isinstance(spec, LanguageFilter)),
+            None,
+        )
+
+    @property
+    def qs(self):
+        # Filtered even without a query string: the default language applies then too.
+        if not hasattr(self, "_qs"):
+            self._qs = self.filter_queryset(self.queryset.all())
+        return self._qs
+
+    @property
+    def language_defaulted(self):
+        """Is the list the page's language alone, because nothing else (known) was asked?"""
+        if not self.default_language:
+            return False
+        if self.is_bound:
+            self.is_valid()
+            asked = self.form.cleaned_data.get(self._language_filter())
+            return asked in (None, [], [self.default_language])
+        return True
+
     @property
     def cleaned(self):
-        """The usable values (invalid ones dropped); empty when nothing was asked for."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return self.form.cleaned_data
+        """The usable values (invalid ones dropped), the default language included."""
+        values = {}
+        if self.is_bound:
+            self.is_valid()
+            values = dict(self.form.cleaned_data)
+        if self.language_defaulted:
+            values[self._language_filter()] = [self.default_language]
+        return values
+
+    def with_all_languages(self):
+        """This list's query string in every language (the "include other languages" link)."""
+        data = self.data.copy() if self.data else QueryDict(mutable=True)
+        data.pop("page", None)
+        data.setlist(self._language_filter(), [ALL_LANGUAGES])
+        return data.urlencode()
 
     def filter_queryset(self, queryset, exclude=None):
         for name, value in self.cleaned.items():
@@ -154,16 +240,25 @@ class FacetedFilterSet(django_filters.FilterSet):
             if name in self.TREE_FILTERS:
                 for node in value:
                     chips.append(
-                        {"label": str(node), "remove": self.query_without(name, node.slug)}
+                        {
+                            "label": shown(node, "name"),
+                            "remove": self.query_without(name, node.slug),
+                        }
                     )
             elif name in self.choice_filters():
                 for choice in value:
                     chips.append(
                         {"label": choice.label, "remove": self.query_without(name, choice.value)}
                     )
+            elif isinstance(self.filters[name], LanguageFilter):
+                if self.language_defaulted or value == [ALL_LANGUAGES]:
+                    continue  # the page's own language (the facet shows it), or no limit
+                for code in value:
+                    label = f"{capfirst(self.filters[name].label)}: {local_name(code)}"
+                    chips.append({"label": label, "remove": self.query_without(name, code)})
             else:
-                shown = date_format(value) if isinstance(value, date) else value
-                label = f"{capfirst(self.filters[name].label)}: {shown}"
+                text = date_format(value) if isinstance(value, date) else value
+                label = f"{capfirst(self.filters[name].label)}: {text}"
                 chips.append({"label": label, "remove": self.query_without(name)})
         return chips
 
@@ -193,6 +288,8 @@ class FacetedFilterSet(django_filters.FilterSet):
                 parts.append((name, tuple(sorted(node.slug for node in value))))
             elif value and name in self.choice_filters():
                 parts.append((name, tuple(sorted(choice.value for choice in value))))
+            elif value and isinstance(self.filters[name], LanguageFilter):
+                parts.append((name, tuple(sorted(value))))
             elif value:
                 parts.append((name, str(value)))
         return tuple(parts)
@@ -217,7 +314,9 @@ class FacetedFilterSet(django_filters.FilterSet):
         return items
 
     def _facets(self):
-        facets = [
+        language = self._language_filter()
+        facets = [self._language_facet(language)] if language else []
+        facets += [
             self._choice_facet(name, choices) for name, choices in self.choice_filters().items()
         ]
         for name, model in self.TREE_FILTERS.items():
@@ -225,7 +324,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             selected = {node.slug for node in self.cleaned.get(name) or []}
             items = [
                 {
-                    "node": FacetNode(node.slug, node.name, node.level),
+                    "node": FacetNode(node.slug, *shown_with_lang(node, "name"), node.level),
                     "count": node.item_count,
                     "selected": node.slug in selected,
                 }
@@ -247,7 +346,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         selected = set(self.cleaned.get(name) or [])
         items = [
             {
-                "node": FacetNode(choice.value, str(choice.label), 0),
+                "node": FacetNode(choice.value, str(choice.label), "", 0),
                 "count": counts[choice.value],
                 "selected": choice in selected,
             }
@@ -256,16 +355,52 @@ class FacetedFilterSet(django_filters.FilterSet):
         ]
         return {"name": name, "label": self.filters[name].label, "items": items}
 
+    def _language_facet(self, name):
+        """Each content language with items matching the other filters, and their total."""
+        items = self._items_for_facet(name)
+        counts = dict(items.order_by().values_list("language").annotate(total=Count("id")))
+        selected = set(self.cleaned.get(name) or [])
+        return {
+            "name": name,
+            "label": self.filters[name].label,
+            "items": [
+                {
+                    # A language as a facet shows it: its code, its own name, no level.
+                    "node": FacetNode(code, local_name(code), code, 0),
+                    "count": counts[code],
+                    "selected": code in selected,
+                }
+                for code in translations.content_languages()
+                if counts.get(code)
+            ],
+            "total": sum(counts.values()),
+            "all": selected == {ALL_LANGUAGES},
+            "languages": True,
+        }
+
 
 class FacetNode(NamedTuple):
-    """What a facet shows of a node: a plain tuple, quick to read back from the cache."""
+    """What a facet shows of a node: a plain tuple, quick to read back from the cache. ``lang``
+    is the language of ``name`` when it is not the page's (English, for want of a translation).
+    """
 
     slug: str
     name: str
+    lang: str
     level: int
 
     def __str__(self):
         return self.name
+
+
+def shown_names():
+    """The name columns a facet reads: the page's language and English, its fallback."""
+    return localized_fields("name", [translation.get_language(), settings.LANGUAGE_CODE])
+
+
+def shown_with_lang(node, field):
+    text = shown(node, field)
+    return str(text), text.lang
 
 
 def subtree_counts(model, relations, items):
@@ -286,7 +421,7 @@ def subtree_counts(model, relations, items):
     )
     if not direct:
         return []
-    nodes = list(model.objects.only("slug", "name", "level", "tree_id", "lft", "rght"))
+    nodes = list(model.objects.only("slug", *shown_names(), "level", "tree_id", "lft", "rght"))
     counted = []
     for node in nodes:
         node.item_count = sum(
@@ -332,6 +467,7 @@ def _pair_subtree_counts(model, relations, items):
     # UNION (not UNION ALL): an item with the same node through two relations is one pair.
     pairs = " UNION ".join(_tag_pairs_sql(items.model, relation, ids_sql) for relation in relations)
     params = tuple(ids_params) * len(relations)
+    names = ", ".join(f"n.{quote(name)}" for name in shown_names())
     sql = (
         f"WITH tagged AS ({pairs}), "
         f"counts AS ("
@@ -342,10 +478,10 @@ def _pair_subtree_counts(model, relations, items):
         f"JOIN tagged ON tagged.node_id = d.id "
         f"WHERE a.rght - a.lft > 1 GROUP BY a.id) "
         # A node with children has both counts; its subtree's is never the smaller.
-        f"SELECT n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght, "
+        f"SELECT n.id, n.slug, {names}, n.level, n.tree_id, n.lft, n.rght, "
         f"MAX(counts.total) AS item_count "
         f"FROM counts JOIN {nodes} n ON n.id = counts.node_id "
-        f"GROUP BY n.id, n.slug, n.name, n.level, n.tree_id, n.lft, n.rght "
+        f"GROUP BY n.id, n.slug, {names}, n.level, n.tree_id, n.lft, n.rght "
         f"ORDER BY n.tree_id, n.lft"
     )
     return list(model.objects.raw(sql, params))

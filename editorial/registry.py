@@ -30,8 +30,19 @@ class ContentKind:
     # The URL name of the shared preview link view (``<str:token>``).
     preview_url_name: str = ""
     # An object with ``submitted(item, actor)``, ``rejected(item, actor, comment)`` and
-    # ``published(item, actor)``, or None.
+    # ``published(item, actor)`` (and optionally ``source_changed(translation, source,
+    # actor)``), or None.
     notifications: object = None
+    # Linked translations (editorial/translations.py): the fields every language version of an
+    # item has in common (its taxonomy tags), the fields ``get_absolute_url`` reads, and the
+    # URL name of the public list the item belongs to (where the language switcher leads when
+    # the item has no version in a language).
+    shared: tuple = ()
+    url_fields: tuple = ("slug",)
+    list_url_name: str = ""
+    # False for a kind whose texts are translated in place (one row, a column per language,
+    # as simple pages with django-modeltranslation): no linked versions are offered.
+    linked_translations: bool = True
 
     @property
     def label(self):

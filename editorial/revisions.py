@@ -40,6 +40,11 @@ NOT_RESTORED = {
     "updated_at",
     "created_by",
     "updated_by",
+    # A version's language and its place in a translation group (editorial/translations.py).
+    "language",
+    "translation_key",
+    "translation_of",
+    "translated_at",
 }
 
 

@@ -10,7 +10,9 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from . import translations
 from .models import SlugRedirect, Status
+from .registry import kind_of
 
 
 class PublicItemMixin:
@@ -20,6 +22,13 @@ class PublicItemMixin:
 
     def get_queryset(self):
         return self.model.objects.public()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if kind_of(self.model).linked_translations:
+            # The switcher, hreflang and "Available in" (editorial/translations.py).
+            context["item_languages"] = translations.item_languages(self.request, self.object)
+        return context
 
     def get(self, request, *args, **kwargs):
         try:
@@ -50,6 +59,31 @@ class PublicItemMixin:
         if moved is not None:
             return HttpResponsePermanentRedirect(moved.get_absolute_url())
         raise Http404
+
+
+class UntranslatedNoticeMixin:
+    """For the public list of a registered model (``untranslated_model``): reached with
+    ``?untranslated=<slug>`` from an item without a version in this language (the language
+    switcher), it says so and names the languages the item exists in
+    (``editorial/includes/untranslated_notice.html``); when the item does exist in this
+    language, it goes there."""
+
+    untranslated_model = None
+    untranslated_message = ""
+
+    def get(self, request, *args, **kwargs):
+        self.untranslated = translations.missing(
+            self.untranslated_model, request.GET.get(translations.UNTRANSLATED_PARAMETER)
+        )
+        if self.untranslated and self.untranslated["here"]:
+            return redirect(self.untranslated["here"])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.untranslated:
+            context["untranslated"] = {**self.untranslated, "message": self.untranslated_message}
+        return context
 
 
 class PreviewMixin:

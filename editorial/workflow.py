@@ -18,7 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import revisions, scopes, signals, slugs
+from . import revisions, scopes, signals, slugs, translations
 from .actions import (
     ACTIONS,
     ALTERNATIVE_URL,
@@ -532,6 +532,7 @@ def _restore_revision(item, user, *, revision, now):
     item.save()
     item.refresh_from_db(fields=["version"])
     restore_relations()
+    translations.share(item)
     revisions.record_revision(
         item,
         user,
@@ -579,6 +580,9 @@ ENGINE_FIELDS = (
     "end_note",
     "deleted_at",
     "created_by_id",
+    "translation_key",
+    "translation_of_id",
+    "translated_at",
 )
 
 
@@ -641,6 +645,7 @@ def save_edit(item, user, *, expected_version, change=MINOR, change_note="", now
             slug=item.slug,
             now=now,
         )
+        translations.check(item)
         for name in ENGINE_FIELDS:
             setattr(item, name, getattr(current, name))
         comment = ""
@@ -648,6 +653,7 @@ def save_edit(item, user, *, expected_version, change=MINOR, change_note="", now
             comment = change_note.strip()
             item.major_updated_at = now
             ChangeNote.objects.create(item=current, note=comment)
+            translations.source_changed(current, user)
         if (current.first_published_at or current.is_public(now)) and item.slug != current.slug:
             keep_old_address(current, item.slug)
         item.version = current.version + 1
@@ -701,6 +707,7 @@ def save_new(item, user):
             _("You may not write a %(item)s here.") % {"item": item._meta.verbose_name}
         )
     check_slug(type(item), item.slug)
+    translations.check(item)
     item.status = Status.DRAFT
     item.version = 1
     item.created_by = user

@@ -30,6 +30,16 @@ class MeetingsConfig(AppConfig):
             children={"documents": ("title", "file", "position")},
             preview=detail_preview(EventDetailView),
             preview_url_name="meetings:event-preview",
+            # Every language version of an event has the same tags (editorial/translations.py).
+            shared=(
+                "meeting_type",
+                "organiser",
+                "co_organisers",
+                "venue",
+                "fields_of_work",
+                "countries",
+            ),
+            list_url_name="meetings:event-list",
         )
         # The worker publishes a scheduled event at its time (the engine's run_due, every kind).
         schedule_changed.connect(

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from editorial.models import Status
 from press.models import PressRelease
 from taxonomy import trees
+from taxonomy.demo import named
 from taxonomy.models import Country, FieldOfWork, MeetingType, Place, Structure
 
 from . import demo_events as data
@@ -80,7 +81,7 @@ def place(city, code):
     if found:
         return found
     country = Country.objects.filter(iso_code=code).first()
-    return trees.create_node(Place, name=city, slug=slug, country=country)
+    return trees.create_node(Place, slug=slug, country=country, **named(city))
 
 
 def load(stdout):

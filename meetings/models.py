@@ -3,14 +3,18 @@
 import datetime as dt
 import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import LISTED_STATUSES, EditorialModel, EditorialQuerySet
+from editorial.models import (
+    LISTED_STATUSES,
+    EditorialModel,
+    EditorialQuerySet,
+    one_version_per_language,
+)
 from editorial.slugs import unique_slug
 from osce_cms.dates import EARLIEST_YEAR, LATEST_YEAR, validate_publication_time
 from osce_cms.richtext import RichTextField
@@ -157,10 +161,6 @@ class Event(EditorialModel):
     related_releases = models.ManyToManyField(
         PressRelease, verbose_name=_("related press releases"), blank=True, related_name="events"
     )
-    language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
-    )
-
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -183,7 +183,8 @@ class Event(EditorialModel):
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="event_ends_after_start",
-            )
+            ),
+            one_version_per_language("event_one_per_language"),
         ]
 
     def __str__(self):

@@ -1,17 +1,14 @@
-from django.contrib.sitemaps import Sitemap
+from editorial.sitemaps import FIELDS, LinkedTranslationsSitemap
 
 from .models import Event
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(LinkedTranslationsSitemap):
     changefreq = "weekly"
     limit = 2000
 
     def items(self):
-        return Event.objects.listed().only("slug", "updated_at").order_by("-start_date", "-id")
-
-    def lastmod(self, event):
-        return event.updated_at
+        return Event.objects.listed().only("slug", *FIELDS).order_by("-start_date", "-id")
 
 
 SITEMAPS = {"events": EventSitemap}

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from editorial.views import PublicItemMixin
+from editorial.views import PublicItemMixin, UntranslatedNoticeMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.feeds import ICALENDAR, FeedLink
 from osce_cms.richtext import render_html
@@ -29,10 +29,12 @@ def upcoming_first(queryset, today):
     ).order_by("is_past", F("upcoming_start").asc(), "start_time", "-start_date", "-pk")
 
 
-class EventListView(BreadcrumbsMixin, ListView):
+class EventListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
     template_name = "meetings/event_list.html"
     paginate_by = 20
     context_object_name = "events"
+    untranslated_model = Event
+    untranslated_message = _("This event has no version in this language. It exists in:")
 
     def get_queryset(self):
         self.today = timezone.localdate()

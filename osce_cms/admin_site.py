@@ -19,6 +19,16 @@ from .admin_lists import SafeListAdminMixin
 
 
 class SiteAdmin(admin.AdminSite):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._views = []
+
+    def register_view(self, route, view, name):
+        """An admin page that belongs to no model (``view(request)``, e.g. the translation
+        status board), at ``/admin/<route>``, behind the admin's login; its URL name is
+        ``admin:<name>``."""
+        self._views.append((route, view, name))
+
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, SafeListAdminMixin):
@@ -32,7 +42,12 @@ class SiteAdmin(admin.AdminSite):
             self.admin_view(self.view_on_site),
             name="view_on_site",
         )
-        return [shortcut, *(url for url in urls if getattr(url, "name", None) != "view_on_site")]
+        own = [path(route, self.admin_view(view), name=name) for route, view, name in self._views]
+        return [
+            shortcut,
+            *own,
+            *(url for url in urls if getattr(url, "name", None) != "view_on_site"),
+        ]
 
     def view_on_site(self, request, content_type_id, object_id):
         content_type = ContentType.objects.filter(pk=content_type_id).first()

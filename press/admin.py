@@ -53,7 +53,6 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
     inlines = [CoIssuerInline, PressContactInline, AttachmentInline]
-    change_list_template = "admin/press/pressrelease/change_list.html"
     fieldsets = [
         (_("Headline"), {"fields": ["kind", "title", "slug", "lead"]}),
         (_("Dateline"), {"fields": ["published_at", "place", "source", "language"]}),

@@ -27,7 +27,8 @@ from .models import Attachment, Kind, PressContact, PressRelease
 class ApiReleaseFilter(ReleaseFilter):
     """The newsroom's filters, and the release's language."""
 
-    language = django_filters.ChoiceFilter(choices=settings.LANGUAGES, label=_("language"))
+    # One language per request here, any content language (the newsroom takes several).
+    language = django_filters.ChoiceFilter(choices=settings.CONTENT_LANGUAGES, label=_("language"))
 
     class Meta(ReleaseFilter.Meta):
         pass

@@ -38,6 +38,9 @@ class PressConfig(AppConfig):
             preview=detail_preview(ReleaseDetailView),
             preview_url_name="press:release-preview",
             notifications=notifications,
+            # Every language version of a release has the same tags (editorial/translations.py).
+            shared=("source", "place", "fields_of_work", "countries"),
+            list_url_name="press:release-list",
         )
         # The worker publishes a scheduled release at its time.
         schedule_changed.connect(

@@ -4,8 +4,10 @@ Relies on the taxonomy demo (taxonomy.demo), whose nodes have slugify(name) slug
 """
 
 import random
+import re
 import time
 from datetime import datetime, timedelta
+from html import unescape
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
@@ -18,7 +20,7 @@ from django.utils.text import slugify
 from osce_cms.caching import bump_generation
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
-from . import demo_images
+from . import demo_images, demo_translations
 from .images import make_renditions
 from .models import CoIssuer, Kind, PressRelease, Status
 
@@ -79,8 +81,11 @@ SEED_COUNTRIES = [
 ]
 
 
-def seed_body():
-    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in SEED_PARAGRAPHS)
+SEED_RU_SLUG = f"{SEED_SLUG}-ru"
+
+
+def seed_body(paragraphs=SEED_PARAGRAPHS):
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
 
 
 @transaction.atomic
@@ -109,6 +114,24 @@ def load(stdout):
     release.countries.set(Country.objects.filter(slug__in=SEED_COUNTRIES))
     release.add_place_country()
     stdout.write(f"Press release created: {release.title}\n")
+    russian = PressRelease.objects.create(
+        slug=SEED_RU_SLUG,
+        title=demo_translations.SEED_RU_TITLE,
+        published_at=release.published_at,
+        place=release.place,
+        source=release.source,
+        lead=demo_translations.SEED_RU_LEAD,
+        body=seed_body(demo_translations.SEED_RU_PARAGRAPHS),
+        language="ru",
+        translation_key=release.translation_key,
+        translation_of=release,
+        translated_at=release.published_at,
+        status=Status.PUBLISHED,
+        first_published_at=release.published_at,
+    )
+    russian.fields_of_work.set(release.fields_of_work.all())
+    russian.countries.set(release.countries.all())
+    stdout.write(f"Its Russian version: {russian.title}\n")
     return release
 
 
@@ -302,7 +325,7 @@ NEWSROOM_IMAGES = 16
 
 def load_newsroom(stdout, size=NEWSROOM_SIZE):
     """Generate the demo newsroom while the site has no release but the seed (never again)."""
-    if PressRelease.objects.exclude(slug=SEED_SLUG).exists():
+    if PressRelease.objects.exclude(slug__in=[SEED_SLUG, SEED_RU_SLUG]).exists():
         stdout.write("Demo newsroom: the site has releases of its own, none generated.\n")
         return 0
     generate(size, stdout)
@@ -326,9 +349,88 @@ def load_newsroom(stdout, size=NEWSROOM_SIZE):
         ],
         batch_size=500,
     )
+    translated = _translate_share()
     bump_generation()  # bulk writes send no signals
-    stdout.write(f"Demo newsroom: {size} press releases, {len(releases)} with lead images.\n")
+    stdout.write(
+        f"Demo newsroom: {size} press releases, {len(releases)} with lead images, "
+        f"{translated} translations.\n"
+    )
     return size
+
+
+# A share of the generated newsroom also exists in French or Russian: one release in eight in
+# each, as linked translations with the same tags (editorial/translations.py).
+TRANSLATED_SHARE = {0: "fr", 4: "ru"}
+COPIED = [
+    "published_at",
+    "first_published_at",
+    "status",
+    "place_id",
+    "source_id",
+    "lead_image",
+    "lead_image_width",
+    "lead_image_height",
+    "lead_image_renditions",
+    "lead_image_alt",
+]
+
+
+def _translate_share():
+    sources = list(
+        PressRelease.objects.filter(
+            slug__startswith="generated-", status=Status.PUBLISHED, translation_of__isnull=True
+        ).order_by("pk")
+    )
+    copies = []
+    for index, source in enumerate(sources):
+        language = TRANSLATED_SHARE.get(index % 8)
+        if language is None:
+            continue
+        title, paragraphs = translated_text(source, language)
+        copies.append(
+            PressRelease(
+                **{name: getattr(source, name) for name in COPIED},
+                title=title,
+                slug=f"{source.slug[: 300 - 3]}-{language}",
+                lead=f"{title}. {paragraphs[0]}",
+                body="".join(f"<p>{escape(sentence)}</p>" for sentence in paragraphs),
+                language=language,
+                translation_key=source.translation_key,
+                translation_of_id=source.pk,
+                translated_at=source.published_at,
+            )
+        )
+    with transaction.atomic():
+        PressRelease.objects.bulk_create(copies, batch_size=1000)
+        by_source = {copy.translation_of_id: copy.pk for copy in copies}
+        for through, column in (
+            (PressRelease.fields_of_work.through, "fieldofwork_id"),
+            (PressRelease.countries.through, "country_id"),
+        ):
+            rows = through.objects.filter(pressrelease_id__in=by_source).values_list(
+                "pressrelease_id", column
+            )
+            through.objects.bulk_create(
+                [
+                    through(pressrelease_id=by_source[source], **{column: tag})
+                    for source, tag in rows
+                ],
+                batch_size=5000,
+            )
+    return len(copies)
+
+
+def translated_text(release, language):
+    """(title, paragraphs) of a generated release in ``language``, from its English parts."""
+    parts = demo_translations.GENERATED[language]
+    action = next(a for a in ACTIONS if release.title.startswith(f"{a} "))
+    audience = next(a for a in AUDIENCES if release.title.endswith(f" {a}"))
+    subject = release.title[len(action) + 1 : -len(audience) - 1]
+    title = " ".join(
+        [parts["actions"][action], parts["subjects"][subject], parts["audiences"][audience]]
+    )
+    sentences = [unescape(text) for text in re.findall(r"<p>(.*?)</p>", release.body)]
+    return title, [parts["sentences"][sentence] for sentence in sentences]
 
 
 def _demo_image(number):

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.feeds import feed_links
@@ -28,7 +29,9 @@ class ReleaseFeed(Feed):
 
     def get_object(self, request):
         return ReleaseFilter(
-            request.GET or None, queryset=PressRelease.objects.listed().for_listing()
+            request.GET or None,
+            queryset=PressRelease.objects.listed().for_listing(),
+            default_language=get_language(),  # as the newsroom whose feed it is
         )
 
     def title(self, filterset):

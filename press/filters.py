@@ -1,8 +1,10 @@
 """The newsroom's filters: the shared tree filters and facets, and the release dates.
 
 Tree filters take slugs, several at a time, and match each node's whole subtree
-(``editorial.filters``). An unknown slug or a malformed date is reported on the form and
-ignored; the other filters still apply.
+(``editorial.filters``). An unknown slug, language or a malformed date is reported on the form
+and ignored; the other filters still apply. The newsroom in a language (and its feeds) lists the
+releases in that language unless others are asked for: the views pass ``default_language``; the
+API lists every language unless asked.
 """
 
 from datetime import timedelta
@@ -17,6 +19,7 @@ from editorial.filters import (
     ChoiceListFilter,
     FacetedFilterSet,
     FacetForm,
+    LanguageFilter,
     SubtreeFilter,
     start_of_day,
 )
@@ -53,6 +56,7 @@ class ReleaseFilter(FacetedFilterSet):
     memo_name = "newsroom-facets"
 
     kind = KindFilter(label=_("kind"))
+    language = LanguageFilter(label=_("language"))
     field_of_work = SubtreeFilter("fields_of_work", label=_("field of work"))
     country = SubtreeFilter("countries", label=_("country"))
     # A release counts for its lead issuer and for each co-issuer.

@@ -77,3 +77,17 @@ def rejected(release, actor, comment):
 def published(release, actor):
     """Tell the author their release is published (or scheduled)."""
     _send("published", release, actor, [release.created_by] if release.created_by else [])
+
+
+def source_changed(translation, source, actor):
+    """Tell whoever made or last edited ``translation`` that its source had a major change."""
+    recipients = {user for user in (translation.created_by, translation.updated_by) if user}
+    latest = source.change_notes.first()
+    _send(
+        "source_changed",
+        translation,
+        actor,
+        recipients,
+        source=source,
+        note=latest.note if latest else "",
+    )

@@ -1,10 +1,10 @@
-from django.contrib.sitemaps import Sitemap
+from editorial.sitemaps import FIELDS, LinkedTranslationsSitemap
 
 from .models import PressRelease
 from .pagination import MemoizedPaginator
 
 
-class PressReleaseSitemap(Sitemap):
+class PressReleaseSitemap(LinkedTranslationsSitemap):
     """Listed releases, newest first, in pages of 2,000 addresses (about 0.4 MB each).
 
     /sitemap.xml is an index of these pages, so no response holds the whole archive. The count
@@ -17,20 +17,13 @@ class PressReleaseSitemap(Sitemap):
     limit = 2000
 
     def items(self):
-        return (
-            PressRelease.objects.listed()
-            .only("slug", "updated_at")
-            .order_by("-published_at", "-id")
-        )
+        return PressRelease.objects.listed().only("slug", *FIELDS).order_by("-published_at", "-id")
 
     @property
     def paginator(self):
         return MemoizedPaginator(
             self._items(), self.limit, memo_parts=("sitemap", "press-releases")
         )
-
-    def lastmod(self, release):
-        return release.updated_at
 
     def get_latest_lastmod(self):
         # Django would load every release to find the latest one for the index; the pages

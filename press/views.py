@@ -3,10 +3,11 @@
 from django.core.files.storage import default_storage
 from django.db.models import Count, Prefetch
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from editorial.views import PublicItemMixin
+from editorial.views import PublicItemMixin, UntranslatedNoticeMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation
 from osce_cms.richtext import render_html
@@ -21,16 +22,19 @@ RELATED_LIMIT = 4
 RELATED_CANDIDATES = 200
 
 
-class ReleaseListView(BreadcrumbsMixin, ListView):
+class ReleaseListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
     template_name = "press/release_list.html"
     paginate_by = 20
     context_object_name = "releases"
+    untranslated_model = PressRelease
+    untranslated_message = _("This press release has no version in this language. It exists in:")
 
     def get_queryset(self):
         self.filterset = ReleaseFilter(
             self.request.GET or None,
             queryset=PressRelease.objects.listed().for_listing(),
             request=self.request,
+            default_language=get_language(),
         )
         return self.filterset.qs
 
@@ -96,7 +100,8 @@ def related_releases(release, limit=RELATED_LIMIT, request=None):
     """
     return memoize_for_generation(
         "related-releases",
-        (release.pk, limit),
+        # Per language: the cards' co-issuers are named in the page's language.
+        (release.pk, limit, get_language()),
         lambda: _rank_related(release, limit),
         request=request,
     )

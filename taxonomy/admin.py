@@ -23,6 +23,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from mptt.admin import DraggableMPTTAdmin
 
 from editorial.admin import WorkflowAdminMixin
@@ -213,9 +214,10 @@ class TreeAdmin(DraggableMPTTAdmin):
         return HttpResponse("OK, moved.")
 
 
-class TermAdmin(TreeAdmin):
+class TermAdmin(TranslationAdmin, TreeAdmin):
     """A vocabulary: search (and the pickers' autocomplete) finds a term by any of its names,
-    aliases and former names included."""
+    aliases and former names included. Names and descriptions have one field per language
+    (``taxonomy/translation.py``), English required, the others falling back to it."""
 
     form = TermAdminForm
     list_display = ("tree_actions", "indented_title", "slug")
@@ -382,7 +384,7 @@ class MenuAdmin(admin.ModelAdmin):
 
 
 @admin.register(MenuItem)
-class MenuItemAdmin(TreeAdmin):
+class MenuItemAdmin(TranslationAdmin, TreeAdmin):
     list_display = ("tree_actions", "indented_title", "menu", "link", "is_visible")
     list_select_related = ("menu", *NODE_TARGETS)
     list_filter = ("menu", "is_visible", "is_heading")
@@ -428,8 +430,9 @@ class MenuItemAdmin(TreeAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
-    """Pages on the editorial engine: draft, review, scheduling, revisions, previews, trash."""
+class PageAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, TranslationAdmin):
+    """Pages on the editorial engine: draft, review, scheduling, revisions, previews, trash;
+    title and body have one field per language (``taxonomy/translation.py``)."""
 
     list_display = ("title", "slug", "listing", "status", "published_at", "updated_at")
     list_filter = ("status",)

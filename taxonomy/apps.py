@@ -35,4 +35,6 @@ class TaxonomyConfig(AppConfig):
             scope_field=None,
             preview=detail_preview(PageDetailView),
             preview_url_name="taxonomy:page-preview",
+            # A page's title and body are translated in place (taxonomy/translation.py).
+            linked_translations=False,
         )

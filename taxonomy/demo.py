@@ -20,6 +20,7 @@ from .demo_descriptions import (
     MEETING_TYPE_DESCRIPTIONS,
     STRUCTURE_DESCRIPTIONS,
 )
+from .demo_translations import DESCRIPTIONS, LANGUAGES, NAMES, PAGE_BODIES
 from .models import (
     Country,
     FieldOfWork,
@@ -332,25 +333,47 @@ PAGES = [
 ]
 
 
+def translated(field, english, translations=None):
+    """``field`` in English (the original column and ``<field>_en``) and, given their
+    translations (French, German, Italian, Russian, Spanish), in the other languages."""
+    values = {field: english, f"{field}_en": english}
+    if translations:
+        values |= {
+            f"{field}_{code}": text for code, text in zip(LANGUAGES, translations, strict=True)
+        }
+    return values
+
+
+def named(name):
+    return translated("name", name, NAMES.get(name))
+
+
+def described(description):
+    return translated("description", description, DESCRIPTIONS.get(description))
+
+
 def _country_specs():
     specs = []
     for group, members in COUNTRY_GROUPS:
-        specs.append((slugify(group), None, {"name": group, "iso_code": ""}))
+        specs.append((slugify(group), None, {**named(group), "iso_code": ""}))
         specs += [
-            (slugify(name), slugify(group), {"name": name, "iso_code": iso})
+            (slugify(name), slugify(group), {**named(name), "iso_code": iso})
             for name, iso in members
         ]
     return specs
 
 
 def _structure_specs():
-    def root(name, **fields):
-        fields = {"name": name, "description": STRUCTURE_DESCRIPTIONS.get(name, "")} | fields
+    def root(name, public_name="", **extra):
+        description = STRUCTURE_DESCRIPTIONS.get(name, "")
+        fields = named(name) | described(description) | extra
+        if public_name:
+            fields |= translated("public_name", public_name, NAMES[public_name])
         return (slugify(name), None, fields)
 
     def children(parent, names):
         return [
-            (slugify(name), slugify(parent), _names(name) | {"description": describe(name)})
+            (slugify(name), slugify(parent), named(name) | _names(name) | described(describe(name)))
             for name in names
         ]
 
@@ -366,10 +389,10 @@ def _structure_specs():
         return STRUCTURE_DESCRIPTIONS.get(name) or operations[name]
 
     def closed(name, _iso, opened_on, closed_on, former_names, description):
-        fields = _names(name) | {"opened_on": opened_on, "closed_on": closed_on}
+        fields = named(name) | _names(name) | {"opened_on": opened_on, "closed_on": closed_on}
         if former_names:
             fields["former_names"] = "\n".join(former_names)
-        return (slugify(name), "field-operations", fields | {"description": description})
+        return (slugify(name), "field-operations", fields | described(description))
 
     return [
         root("Chairpersonship"),
@@ -401,15 +424,13 @@ def _names(name):
 def _place_specs(country_ids):
     places = [(city, iso) for _name, iso, city in FIELD_OPERATIONS] + OTHER_PLACES
     return [
-        (slugify(city), None, {"name": city, "country_id": country_ids.get(iso)})
+        (slugify(city), None, {**named(city), "country_id": country_ids.get(iso)})
         for city, iso in places
     ]
 
 
 def _flat_specs(names, descriptions):
-    return [
-        (slugify(name), None, {"name": name, "description": descriptions[name]}) for name in names
-    ]
+    return [(slugify(name), None, named(name) | described(descriptions[name])) for name in names]
 
 
 def _main_menu():
@@ -594,7 +615,8 @@ def _fill_menu(slug, name, items, ids):
         return 0
     specs = []
     for key, parent_key, target in _menu_specs(items):
-        fields = {"menu_id": menu.pk, "label": key[-1], "is_heading": target is None}
+        fields = {"menu_id": menu.pk, "is_heading": target is None}
+        fields |= translated("label", key[-1], NAMES.get(key[-1]))
         fields |= EMPTY_TARGETS
         if target is not None:
             field, value = target
@@ -626,8 +648,8 @@ def load(stdout):
             listing = PageListing.CLOSED_STRUCTURES if title == "Closed field activities" else ""
             Page.objects.create(
                 slug=slugify(title),
-                title=title,
-                body=body,
+                **translated("title", title, NAMES[title]),
+                **translated("body", body, PAGE_BODIES[title]),
                 listing=listing,
                 status=Status.PUBLISHED,
                 first_published_at=now,

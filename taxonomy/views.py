@@ -21,6 +21,7 @@ from django.views.generic import DetailView, ListView
 from editorial.views import PublicItemMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.richtext import render_html
+from osce_cms.translated import languages_of, shown
 
 from . import redirects
 from .models import Country, FieldOfWork, MeetingType, Page, PageListing, Place, Structure
@@ -99,6 +100,7 @@ class TermDetailView(OldAddressRedirectMixin, BreadcrumbsMixin, DetailView):
             children=list(self.get_children(node).defer("description")),
             children_title=_("In this section"),
             kind=capfirst(self.model._meta.verbose_name),
+            content_languages=languages_of(node, "name"),
         )
         context.update(self.get_extra_context(node))
         for function in _detail_context_functions:
@@ -108,7 +110,7 @@ class TermDetailView(OldAddressRedirectMixin, BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self):
         return [
             (self.list_title, reverse(self.list_url_name)),
-            *((ancestor.name, ancestor.get_absolute_url()) for ancestor in self.ancestors()),
+            *((shown(a, "name"), a.get_absolute_url()) for a in self.ancestors()),
         ]
 
     def ancestors(self):
@@ -233,6 +235,7 @@ class PageDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["body"] = render_html(self.object.body)
+        context["content_languages"] = languages_of(self.object, "title")
         if self.object.listing in PAGE_LISTINGS:
             name, build = PAGE_LISTINGS[self.object.listing]
             context[name] = build()

@@ -44,9 +44,10 @@ def test_page_admin_edits_the_body_with_the_editor_under_a_nonce_policy(admin_cl
     assert response.status_code == 200
     assert_editor_policy(response)
     html = response.content.decode()
-    body = re.search(r'<textarea name="body"[^>]*>', html).group(0)
+    # One editor per language (pages are translated: taxonomy/translation.py).
+    body = re.search(r'<textarea name="body_en"[^>]*>', html).group(0)
     assert "data-django-prose-editor-default=" in body
-    assert '<label for="id_body"' in html
+    assert '<label for="id_body_en"' in html
     assert 'src="/static/js/admin-editor.js"' in html
 
 
@@ -56,11 +57,11 @@ def test_page_admin_add_form_has_the_editor_and_saves_sanitised_rich_text(admin_
     response = admin_client.post(
         "/admin/taxonomy/page/add/",
         {
-            "title": "Mandate",
+            "title_en": "Mandate",
             "slug": "mandate",
             "published_at_0": "2026-01-05",
             "published_at_1": "10:00:00",
-            "body": '<p onclick="x()">Our <strong>mandate</strong></p><script>alert(1)</script>',
+            "body_en": '<p onclick="x()">Our <strong>mandate</strong></p><script>alert(1)</script>',
         },
     )
     assert response.status_code == 302

@@ -6,6 +6,7 @@ from .content import (
     EditorialQuerySet,
     EndAction,
     Status,
+    one_version_per_language,
 )
 from .records import AuditEntry, ChangeNote, EditorialScope, PreviewLink, Revision, SlugRedirect
 
@@ -23,4 +24,5 @@ __all__ = [
     "Revision",
     "SlugRedirect",
     "Status",
+    "one_version_per_language",
 ]

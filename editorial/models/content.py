@@ -1,5 +1,7 @@
 """The abstract base of every editorial content type, and "public now" defined once."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -36,6 +38,12 @@ class EndAction(models.TextChoices):
 
 # The fields that decide whether an item is public (``is_public``).
 PUBLIC_STATE_FIELDS = ("status", "published_at", "deleted_at")
+
+
+def one_version_per_language(name):
+    """The constraint every concrete type puts in its ``Meta.constraints`` (``name``: unique in
+    the database): one version per language in a translation group."""
+    return models.UniqueConstraint(fields=["translation_key", "language"], name=name)
 
 
 class EditorialQuerySet(models.QuerySet):
@@ -129,6 +137,30 @@ class EditorialModel(models.Model):
     )
     end_note = models.TextField(_("withdrawal notice at the end"), blank=True, editable=False)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Linked translations (editorial/translations.py): the versions of one item in several
+    # languages share ``translation_key``; each has its own text, state, revisions and address.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.CONTENT_LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the text."),
+    )
+    translation_key = models.UUIDField(
+        _("translation group"), default=uuid.uuid4, db_index=True, editable=False
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translated from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    translated_at = models.DateTimeField(
+        _("translation up to date with its source at"), null=True, blank=True, editable=False
+    )
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -61,6 +61,7 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "60"))
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, whose forms it extends
     "osce_cms.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -177,7 +178,32 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
+# The languages content may be written in: the interface languages and the local languages of
+# the field operations. A page in a local language keeps the visitor's interface language and
+# marks its content with ``lang`` (editorial/translations.py).
+CONTENT_LANGUAGES = [
+    *LANGUAGES,
+    ("sq", _("Albanian")),
+    ("hy", _("Armenian")),
+    ("bs", _("Bosnian")),
+    ("ka", _("Georgian")),
+    ("kk", _("Kazakh")),
+    ("ky", _("Kyrgyz")),
+    ("mk", _("Macedonian")),
+    ("ro", _("Romanian")),
+    ("sr", _("Serbian")),
+    ("tg", _("Tajik")),
+    ("tr", _("Turkish")),
+    ("uk", _("Ukrainian")),
+    ("uz", _("Uzbek")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translated navigation (taxonomy/translation.py): a column per language; an empty one shows the
+# English text, which templates mark with lang="en".
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_CUSTOM_FIELDS = ("RichTextField",)
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"  # slugs are not translated: from the English name
 # Day-first dates in English; the other languages use Django's own formats.
 FORMAT_MODULE_PATH = ["osce_cms.formats"]
 TIME_ZONE = "Europe/Vienna"

@@ -5,11 +5,18 @@ from django.db import models
 from django.db.models import CharField, OuterRef, Q, StringAgg, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import LISTED_STATUSES, EditorialModel, EditorialQuerySet
+from editorial.models import (
+    LISTED_STATUSES,
+    EditorialModel,
+    EditorialQuerySet,
+    one_version_per_language,
+)
 from editorial.slugs import unique_slug
 from osce_cms.richtext import RichTextField
+from osce_cms.translated import localized_fields
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 
@@ -55,6 +62,22 @@ class CoIssuerRef(NamedTuple):
         return reverse("taxonomy:structure-detail", kwargs={"path": self.path})
 
 
+def display_name_sql(relation):
+    """A structure's ``display_name`` in the active language as SQL (its public name, else its
+    name; each falling back to English, as the translated fields do: taxonomy/translation.py)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    names = [
+        f"{relation}__{field}_{code}"
+        for field in ("public_name", "name")
+        for code in dict.fromkeys([language, settings.LANGUAGE_CODE])
+    ]
+    return Coalesce(
+        *(NullIf(name, Value(""), output_field=CharField()) for name in names),
+        Value(""),
+        output_field=CharField(),
+    )
+
+
 class PressReleaseQuerySet(EditorialQuerySet):
     def for_listing(self):
         """What a list, card or feed item shows, without loading the bodies."""
@@ -64,8 +87,8 @@ class PressReleaseQuerySet(EditorialQuerySet):
                 "body",
                 "withdrawal_note",
                 "alternative_url",
-                "source__description",
-                "place__description",
+                *(f"source__{name}" for name in ["description", *localized_fields("description")]),
+                *(f"place__{name}" for name in ["description", *localized_fields("description")]),
             )
             .with_co_issuers()
         )
@@ -90,7 +113,7 @@ class PressReleaseQuerySet(EditorialQuerySet):
                         Value(" "),
                         "structure__path",
                         Value(" "),
-                        Coalesce(NullIf("structure__public_name", Value("")), "structure__name"),
+                        display_name_sql("structure"),
                         output_field=CharField(),
                     ),
                     Value(ROW_SEPARATOR),
@@ -171,10 +194,6 @@ class PressRelease(EditorialModel):
         symmetrical=False,
         related_name="+",
     )
-    language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
-    )
-
     objects = PressReleaseQuerySet.as_manager()
 
     class Meta:
@@ -213,6 +232,7 @@ class PressRelease(EditorialModel):
                 condition=models.Q(lead_image="") | ~models.Q(lead_image_alt=""),
                 name="press_image_needs_alt",
             ),
+            one_version_per_language("press_release_one_per_language"),
         ]
 
     def __init__(self, *args, **kwargs):

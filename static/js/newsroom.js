@@ -1,5 +1,6 @@
-/* The newsroom's filter form: no empty parameters in the addresses it makes, and on small
-   screens a "Filter" button (with the number of active filters) that shows and hides it. */
+/* The newsroom's filter form: no empty parameters in the addresses it makes (nor the page's
+   own language when it is the only one chosen: that is the default), and on small screens a
+   "Filter" button (with the number of active filters) that shows and hides it. */
 (function () {
   "use strict";
 
@@ -13,6 +14,12 @@
         var typed = field.type === "search" || field.type === "date" || field.type === "text";
         if (field.name && typed && !field.value.trim()) field.disabled = true;
       });
+      var languages = fields.filter(function (field) {
+        return field.name === "language" && field.checked;
+      });
+      if (languages.length === 1 && languages[0].hasAttribute("data-page-language")) {
+        languages[0].disabled = true;
+      }
     });
     // Coming back to the page (back/forward cache) finds the fields usable again.
     window.addEventListener("pageshow", function () {

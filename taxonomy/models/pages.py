@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import EditorialModel
+from editorial.models import EditorialModel, one_version_per_language
 from osce_cms.richtext import RichTextField
 
 
@@ -36,6 +36,8 @@ class Page(EditorialModel):
             ("publish_page", _("Can publish, schedule, unpublish and withdraw pages")),
             ("review_page", _("Can review (approve or reject) pages")),
         ]
+        # The engine's rule; pages themselves are translated in place (taxonomy/translation.py).
+        constraints = [one_version_per_language("page_one_per_language")]
 
     def __str__(self):
         return self.title

@@ -233,6 +233,11 @@ class Structure(Term):
         if self.opened_on and self.closed_on and self.closed_on < self.opened_on:
             raise ValidationError({"closed_on": _("A structure cannot close before it opened.")})
 
+    @property
+    def display_field(self):
+        """Which field ``display_name`` shows (to mark its language)."""
+        return "public_name" if self.public_name else "name"
+
     def get_absolute_url(self):
         return reverse("taxonomy:structure-detail", kwargs={"path": self.path})
 

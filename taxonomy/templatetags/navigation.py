@@ -24,6 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from osce_cms.caching import request_generation
+from osce_cms.translated import localized_fields, shown_value
 from taxonomy.models import MenuItem, Page
 from taxonomy.models.menus import URL_FIELDS, resolve_url
 
@@ -37,7 +38,6 @@ LONG_GROUP = 12
 FIELDS = [
     "id",
     "parent_id",
-    "label",
     "is_visible",
     "is_heading",
     *URL_FIELDS,
@@ -46,13 +46,15 @@ FIELDS = [
 
 
 def load_menu(slug):
-    """The menu's rows in tree order, grouped by parent id (one query)."""
+    """The menu's rows in tree order, grouped by parent id (one query), with the labels in the
+    active language and in English (``shown_value``)."""
+    labels = localized_fields("label", [get_language(), settings.LANGUAGE_CODE])
     rows = (
         MenuItem.objects.filter(menu__slug=slug)
         # An item of a page that is not public (a draft, scheduled, trashed) is not shown.
         .filter(Q(page__isnull=True) | Q(page__in=Page.objects.public().values("pk")))
         .order_by("tree_id", "lft")
-        .values(*FIELDS)
+        .values(*FIELDS, *labels)
     )
     children = defaultdict(list)
     for row in rows:
@@ -76,7 +78,7 @@ def _entries(children, parent_id, current_ids, patterns, today):
         entries.append(
             {
                 "id": row["id"],
-                "label": row["label"],
+                "label": shown_value(row, "label"),
                 "url": url,
                 "current": current,
                 "in_trail": current or any(child["in_trail"] for child in below),

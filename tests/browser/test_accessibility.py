@@ -6,6 +6,7 @@ import io
 import re
 from collections import defaultdict
 
+from django.conf import settings
 from playwright.sync_api import expect
 
 from press.demo import generate
@@ -193,15 +194,18 @@ def test_admin_press_release_form_has_no_violations_from_our_code(new_page, make
         page.goto(path)
         baseline |= {kind for kind, _origin, _text in classify(page, axe_violations(page), set())}
 
-    for name, path in [
-        ("press release form", "/admin/press/pressrelease/add/"),
-        ("simple page form", "/admin/taxonomy/page/add/"),
+    # A page's body is translated: one editor per site language, each named with its language.
+    page_bodies = [rf"^Body \[{code}\]" for code, _name in settings.LANGUAGES]
+    for name, path, names in [
+        ("press release form", "/admin/press/pressrelease/add/", [r"^Body\b"]),
+        ("simple page form", "/admin/taxonomy/page/add/", page_bodies),
     ]:
         page.goto(path)
         # The rich-text editor's editing area is named after the field's label (our script).
-        editing_area = page.locator(".prose-editor [contenteditable]")
-        expect(editing_area).to_have_count(1)
-        expect(editing_area).to_have_accessible_name(re.compile(r"^Body\b"))
+        editing_areas = page.locator(".prose-editor [contenteditable]")
+        expect(editing_areas).to_have_count(len(names))
+        for index, accessible_name in enumerate(names):
+            expect(editing_areas.nth(index)).to_have_accessible_name(re.compile(accessible_name))
         found[name] = classify(page, axe_violations(page), baseline)
 
     ours = []

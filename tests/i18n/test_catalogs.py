@@ -4,6 +4,8 @@ e-mails alike), compiled, up to date."""
 import ast
 import gettext
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,18 @@ def test_every_plural_has_all_the_forms_of_its_language(language):
     plurals = [e for e in read_po(path) if e["msgid_plural"]]
     assert plurals
     assert [e["msgid"] for e in plurals if len(e["msgstr"]) != nplurals] == []
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_catalogue_compiles_with_compilemessages_checks(language):
+    # ``manage.py compilemessages`` runs ``msgfmt --check-format``: a translation naming a
+    # placeholder its message lacks fails it, and the language's .mo is then never rebuilt.
+    path = LOCALE / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        ["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

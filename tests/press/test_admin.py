@@ -220,4 +220,20 @@ def test_publish_action_goes_through_the_workflow(admin_client_csrf, make_releas
     release.refresh_from_db()
     messages = [str(message) for message in response.context["messages"]]
     assert release.status == Status.PUBLISHED, messages
-    assert any("published" in message for message in messages)
+    assert "1 press release: published." in messages
+
+
+def test_bulk_action_message_names_one_or_many_releases(admin_client_csrf, make_release):
+    author = get_user_model().objects.create_user("writer", password="pw-123456")
+    releases = [make_release(status=Status.DRAFT, created_by=author) for _ in range(2)]
+    token, _ = _csrf(admin_client_csrf, CHANGELIST_URL)
+    response = admin_client_csrf.post(
+        CHANGELIST_URL,
+        {
+            "action": "publish_selected",
+            "_selected_action": [release.pk for release in releases],
+            "csrfmiddlewaretoken": token,
+        },
+        follow=True,
+    )
+    assert "2 press releases: published." in [str(m) for m in response.context["messages"]]

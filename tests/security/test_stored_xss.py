@@ -204,9 +204,9 @@ def test_success_messages_escape_what_the_editor_typed(client, hostile):
     response = client.post(
         f"/admin/taxonomy/page/{page.pk}/change/",
         {
-            "title": "Saved " + SHORT,
+            "title_en": "Saved " + SHORT,
             "slug": page.slug,
-            "body": "<p>x</p>",
+            "body_en": "<p>x</p>",
             "published_at_0": "2026-01-05",
             "published_at_1": "10:00:00",
             "loaded_version": page.version,

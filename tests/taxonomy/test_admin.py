@@ -135,8 +135,7 @@ def test_changing_the_parent_in_the_form_moves_the_node(admin_client, demo):
     response = admin_client.post(
         f"/admin/taxonomy/structure/{unit.pk}/change/",
         {
-            "name": unit.name,
-            "public_name": "",
+            "name_en": unit.name,  # one field per language (taxonomy/translation.py)
             "slug": "internal-oversight",
             "parent": institutions.pk,
             "description": "",

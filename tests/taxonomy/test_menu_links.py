@@ -68,7 +68,7 @@ def test_the_database_refuses_two_targets(menu):
 def test_the_admin_refuses_a_javascript_address_with_a_form_error(admin_client, menu):
     response = admin_client.post(
         "/admin/taxonomy/menuitem/add/",
-        {"menu": menu.pk, "label": "Bad", "is_visible": "on", "external_url": "javascript:x()"},
+        {"menu": menu.pk, "label_en": "Bad", "is_visible": "on", "external_url": "javascript:x()"},
     )
     assert response.status_code == 200
     assert "Enter a full web address" in response.content.decode()

@@ -95,10 +95,10 @@ def test_every_menu_change_is_recorded_with_who_and_when(admin_client, menu, adm
     page = Page.objects.get(slug="about")
     admin_client.post(
         "/admin/taxonomy/menuitem/add/",
-        {"menu": main.pk, "label": "Four", "is_visible": "on", "page": page.pk, "parent": ""},
+        {"menu": main.pk, "label_en": "Four", "is_visible": "on", "page": page.pk, "parent": ""},
     )
     four = MenuItem.objects.get(label="Four")
-    form = {"menu": main.pk, "label": "Four!", "is_visible": "on", "page": page.pk, "parent": ""}
+    form = {"menu": main.pk, "label_en": "Four!", "is_visible": "on", "page": page.pk, "parent": ""}
     admin_client.post(f"/admin/taxonomy/menuitem/{four.pk}/change/", form)
     admin_client.post(f"/admin/taxonomy/menuitem/{four.pk}/change/", {**form, "is_visible": ""})
     step(admin_client, four, "up")

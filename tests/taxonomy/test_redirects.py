@@ -89,7 +89,7 @@ def test_the_admin_asks_before_a_term_takes_a_redirecting_slug(admin_client, db)
     topic = trees.create_node(FieldOfWork, name="Policing", slug="policing")
     topic.slug = "police-reform"
     trees.save_node(topic)
-    data = {"name": "Policing again", "slug": "policing", "parent": "", "description": ""}
+    data = {"name_en": "Policing again", "slug": "policing", "parent": "", "description_en": ""}
     response = admin_client.post("/admin/taxonomy/fieldofwork/add/", data)
     assert response.status_code == 200
     assert "still redirects there" in response.content.decode()
@@ -108,11 +108,11 @@ def test_a_structure_taking_a_redirecting_path_in_the_admin_is_asked_too(admin_c
     unit.slug = "department"
     trees.save_node(unit)
     data = {
-        "name": "New unit",
+        "name_en": "New unit",
         "slug": "unit",
         "parent": root.pk,
-        "public_name": "",
-        "description": "",
+        "public_name_en": "",
+        "description_en": "",
     }
     response = admin_client.post("/admin/taxonomy/structure/add/", data)
     assert response.status_code == 200
