@@ -13,15 +13,18 @@ class MeetingsConfig(AppConfig):
         from editorial.views import detail_preview
         from osce_cms import sitemaps
         from press import tasks
+        from press.views import register_release_context
         from taxonomy.views import register_detail_context
 
         from .alerts import EventAlerts
         from .models import Event
+        from .release_pages import release_events_context
         from .sitemaps import SITEMAPS
         from .taxonomy_pages import upcoming_events_context
         from .views import EventDetailView
 
         register_detail_context(upcoming_events_context)
+        register_release_context(release_events_context)
         sitemaps.register(SITEMAPS)
         alerts_registry.register(EventAlerts())
         registry.register(

@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView
 from editorial.views import PublicItemMixin, UntranslatedNoticeMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation
+from osce_cms.page_context import ContextFunctions
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
@@ -19,6 +20,10 @@ from .models import PressRelease
 from .pagination import MemoizedPaginator
 
 RELATED_LIMIT = 4
+# ``function(release, request) -> dict``, called for every release page (and its preview): the
+# meetings app adds the events a release (a media advisory) is about.
+release_context = ContextFunctions()
+register_release_context = release_context.register
 RELATED_CANDIDATES = 200
 
 
@@ -89,7 +94,7 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
             width, height, name = fallback[-1]
             url = self.request.build_absolute_uri(default_storage.url(name))
             context["share_image"] = {"url": url, "width": width, "height": height}
-        return context
+        return release_context.add_to(context, release, self.request)
 
 
 def related_releases(release, limit=RELATED_LIMIT, request=None):

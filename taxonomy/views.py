@@ -20,19 +20,16 @@ from django.views.generic import DetailView, ListView
 
 from editorial.views import PublicItemMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
+from osce_cms.page_context import ContextFunctions
 from osce_cms.richtext import render_html
 from osce_cms.translated import languages_of, shown
 
 from . import redirects
 from .models import Country, FieldOfWork, MeetingType, Page, PageListing, Place, Structure
 
-_detail_context_functions = []
-
-
-def register_detail_context(function):
-    """Register ``function(node, request) -> dict``, called for every term detail page."""
-    _detail_context_functions.append(function)
-    return function
+# ``function(node, request) -> dict``, called for every term detail page.
+detail_context = ContextFunctions()
+register_detail_context = detail_context.register
 
 
 def nested(nodes):
@@ -103,9 +100,7 @@ class TermDetailView(OldAddressRedirectMixin, BreadcrumbsMixin, DetailView):
             content_languages=languages_of(node, "name"),
         )
         context.update(self.get_extra_context(node))
-        for function in _detail_context_functions:
-            context.update(function(node, self.request))
-        return context
+        return detail_context.add_to(context, node, self.request)
 
     def get_breadcrumbs(self):
         return [
