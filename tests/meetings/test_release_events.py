@@ -71,5 +71,5 @@ def test_several_events_come_soonest_first_at_a_constant_cost(client, world_node
         item.related_releases.add(advisory)
     assert queries() == alone
     html = page(client, advisory)
-    assert "<h2 id=\"release-events-title\">About the events</h2>" in html
+    assert '<h2 id="release-events-title">About the events</h2>' in html
     assert html.index("Opening session") < html.index("Closing session")
