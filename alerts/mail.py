@@ -14,6 +14,7 @@ things in how headers are read and written; the bytes are otherwise the same:
 """
 
 import email.policy
+import functools
 from email.headerregistry import HeaderRegistry, UnstructuredHeader
 
 from django.core.mail import EmailMultiAlternatives
@@ -32,18 +33,25 @@ class LinksHeader(UnstructuredHeader):
 
 
 class Headers(HeaderRegistry):
-    """A header registry that makes each header's class once."""
+    """A header registry that makes each header's class once, and reads each of the values
+    that recur from one message to the next once (headers are immutable)."""
 
     def __init__(self):
         super().__init__()
         self.map_to_type("list-unsubscribe", LinksHeader)
         self._classes = {}
+        self._read = functools.lru_cache(maxsize=256)(super().__call__)
 
     def __getitem__(self, name):
         name = name.lower()
         if name not in self._classes:
             self._classes[name] = super().__getitem__(name)
         return self._classes[name]
+
+    def __call__(self, name, value):
+        if isinstance(value, str):
+            return self._read(name, value)
+        return super().__call__(name, value)
 
 
 HEADERS = Headers()
