@@ -3,7 +3,9 @@
 Tree filters take slugs, several at a time, and match each node's whole subtree. An unknown
 slug or a malformed value is reported on the form and ignored; the other filters still apply.
 A listing subclasses ``FacetedFilterSet``, declares its filters and names its trees in
-``TREE_FILTERS``; the facets count the model's listed items.
+``TREE_FILTERS``; the facets count the model's listed items. A filter of plain values taken
+several at a time (``ChoiceListFilter``: languages, years) has chips like a tree's, and a facet
+when the listing adds one (``facet``).
 """
 
 from datetime import date, datetime, time
@@ -46,12 +48,21 @@ class SlugListField(forms.Field):
 class FacetForm(forms.Form):
     """Resolves slugs to tree nodes; unknown slugs become notices rather than errors.
 
-    A subclass has a ``clean_<name>`` per tree filter: ``return self._nodes(name, model)``.
+    The filterset's ``TREE_FILTERS`` are resolved here (``trees``, set by the filterset); a
+    choice list filter has a ``clean_<name>``: ``return self._choices(name, {value: label})``.
     """
+
+    trees = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.notices = []
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, model in self.trees.items():
+            cleaned[name] = self._nodes(name, model)
+        return cleaned
 
     def _nodes(self, name, model):
         slugs = self.cleaned_data.get(name) or []
@@ -63,11 +74,24 @@ class FacetForm(forms.Form):
         known = {node.slug for node in nodes}
         for slug in slugs:
             if slug not in known:
-                self.notices.append(
-                    _("Unknown %(filter)s “%(value)s” was ignored.")
-                    % {"filter": self.fields[name].label, "value": slug[:100]}
-                )
+                self._ignored(name, slug)
         return sorted(nodes, key=lambda node: slugs.index(node.slug))
+
+    def _choices(self, name, known):
+        """The asked-for values among ``known`` ({value: label}), shaped like nodes (chips)."""
+        chosen = []
+        for value in self.cleaned_data.get(name) or []:
+            if value in known:
+                chosen.append(FacetNode(value, str(known[value]), 0))
+            else:
+                self._ignored(name, value)
+        return chosen
+
+    def _ignored(self, name, value):
+        self.notices.append(
+            _("Unknown %(filter)s “%(value)s” was ignored.")
+            % {"filter": self.fields[name].label, "value": value[:100]}
+        )
 
 
 # In the API's schema: slugs, repeatable (?country=a&country=b).
@@ -87,11 +111,43 @@ class SubtreeFilter(django_filters.Filter):
         return qs.in_subtree(self.relation, value)
 
 
+class ChoiceListFilter(SubtreeFilter):
+    """Several plain values (``?language=fr&language=de``): items meeting ``condition``, a
+    function of the chosen values that returns a ``Q``."""
+
+    def __init__(self, condition, **kwargs):
+        self.condition = condition
+        super().__init__(relation=None, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(self.condition([choice.slug for choice in value]))
+
+
+class WordsFilter(django_filters.CharFilter):
+    """The listing's search box (``?q=``): the items the model's ``search`` finds."""
+
+    def __init__(self, max_length, **kwargs):
+        kwargs.setdefault("label", _("words"))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
+        super().__init__(max_length=max_length, **kwargs)
+
+    def filter(self, qs, value):
+        return qs.search(value) if value else qs
+
+
 class FacetedFilterSet(django_filters.FilterSet):
     """Tree filters with subtree semantics, chips, feed queries and memoized facet counts."""
 
     TREE_FILTERS = {}
     memo_name = "facets"
+
+    def get_form_class(self):
+        """The Meta's form (a ``FacetForm``) with this filterset's trees to resolve."""
+        form = super().get_form_class()
+        form.trees = self.TREE_FILTERS
+        return form
 
     @property
     def cleaned(self):
@@ -114,7 +170,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         for name, value in self.cleaned.items():
             if not value:
                 continue
-            if name in self.TREE_FILTERS:
+            if isinstance(value, list):  # tree nodes, or choices shaped like them
                 for node in value:
                     chips.append(
                         {"label": str(node), "remove": self.query_without(name, node.slug)}
@@ -147,7 +203,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         """The asked-for filters, normalised: the same parts mean the same facets and count."""
         parts = [translation.get_language()]
         for name, value in sorted(self.cleaned.items()):
-            if value and name in self.TREE_FILTERS:
+            if value and isinstance(value, list):
                 parts.append((name, tuple(sorted(node.slug for node in value))))
             elif value:
                 parts.append((name, str(value)))
@@ -166,22 +222,33 @@ class FacetedFilterSet(django_filters.FilterSet):
         )
 
     def _facets(self):
+        """One facet per tree; a listing with choice list facets extends this."""
         facets = []
         for name, model in self.TREE_FILTERS.items():
-            items = self._meta.model.objects.listed()
-            if any(value for other, value in self.cleaned.items() if other != name):
-                items = self.filter_queryset(items, exclude=name)
-            selected = {node.slug for node in self.cleaned.get(name) or []}
-            items = [
-                {
-                    "node": FacetNode(node.slug, node.name, node.level),
-                    "count": node.item_count,
-                    "selected": node.slug in selected,
-                }
-                for node in subtree_counts(model, self.filters[name].relation, items)
-            ]
-            facets.append({"name": name, "label": self.filters[name].label, "items": items})
+            nodes = subtree_counts(model, self.filters[name].relation, self.facet_items(name))
+            counted = [(node.slug, node.name, node.level, node.item_count) for node in nodes]
+            facets.append(self.facet(name, counted))
         return facets
+
+    def facet_items(self, name):
+        """The listed items that ``name``'s facet counts: those of the other filters."""
+        items = self._meta.model.objects.listed()
+        if any(value for other, value in self.cleaned.items() if other != name):
+            items = self.filter_queryset(items, exclude=name)
+        return items
+
+    def facet(self, name, counted):
+        """``name``'s facet from ``counted``: (value, label, level, count) per value."""
+        selected = {node.slug for node in self.cleaned.get(name) or []}
+        items = [
+            {
+                "node": FacetNode(value, label, level),
+                "count": count,
+                "selected": value in selected,
+            }
+            for value, label, level, count in counted
+        ]
+        return {"name": name, "label": self.filters[name].label, "items": items}
 
 
 class FacetNode(NamedTuple):

@@ -27,7 +27,7 @@ class MeetingsConfig(AppConfig):
         registry.register(
             Event,
             scope_field="organiser",
-            children={"documents": ("title", "file", "position")},
+            children={"document_links": ("document", "position")},
             preview=detail_preview(EventDetailView),
             preview_url_name="meetings:event-preview",
         )

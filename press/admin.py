@@ -7,12 +7,14 @@ asks its action registry); this module holds what is particular to releases.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from documents.admin import ShownDocumentInline
+from documents.models import ReleaseDocument
 from editorial.admin import WorkflowAdminMixin
 from osce_cms.admin_editor import RichTextEditorAdminMixin
 
 from .admin_filters import FieldOfWorkFilter, SourceFilter
-from .forms import AttachmentForm, PressReleaseAdminForm
-from .models import Attachment, PressContact, PressRelease
+from .forms import PressReleaseAdminForm
+from .models import PressContact, PressRelease
 
 
 class PressContactInline(admin.TabularInline):
@@ -21,10 +23,8 @@ class PressContactInline(admin.TabularInline):
     fields = ["name", "role", "email", "phone", "position"]
 
 
-class AttachmentInline(admin.TabularInline):
-    model = Attachment
-    form = AttachmentForm
-    extra = 0
+class DocumentInline(ShownDocumentInline):
+    model = ReleaseDocument
 
 
 @admin.register(PressRelease)
@@ -40,7 +40,7 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
     search_fields = ["title", "lead"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
-    inlines = [PressContactInline, AttachmentInline]
+    inlines = [PressContactInline, DocumentInline]
     change_list_template = "admin/press/pressrelease/change_list.html"
     fieldsets = [
         (_("Headline"), {"fields": ["title", "slug", "lead"]}),

@@ -30,7 +30,7 @@ class PressConfig(AppConfig):
             scope_field="source",
             children={
                 "contacts": ("name", "role", "email", "phone", "position"),
-                "attachments": ("title", "file", "position"),
+                "document_links": ("document", "position"),
             },
             preview=detail_preview(ReleaseDetailView),
             preview_url_name="press:release-preview",

@@ -16,26 +16,13 @@ from editorial.filters import (
     FacetedFilterSet,
     FacetForm,
     SubtreeFilter,
+    WordsFilter,
     start_of_day,
 )
 from taxonomy.models import Country, FieldOfWork, Place, Structure
 
 from .models import PressRelease
 from .search import MAX_QUERY_LENGTH
-
-
-class NewsroomForm(FacetForm):
-    def clean_field_of_work(self):
-        return self._nodes("field_of_work", FieldOfWork)
-
-    def clean_country(self):
-        return self._nodes("country", Country)
-
-    def clean_source(self):
-        return self._nodes("source", Structure)
-
-    def clean_place(self):
-        return self._nodes("place", Place)
 
 
 class ReleaseFilter(FacetedFilterSet):
@@ -55,12 +42,7 @@ class ReleaseFilter(FacetedFilterSet):
         label=_("to"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    q = django_filters.CharFilter(
-        method="search",
-        label=_("words"),
-        max_length=MAX_QUERY_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = WordsFilter(max_length=MAX_QUERY_LENGTH)
 
     TREE_FILTERS = {
         "field_of_work": FieldOfWork,
@@ -72,10 +54,7 @@ class ReleaseFilter(FacetedFilterSet):
     class Meta:
         model = PressRelease
         fields = []
-        form = NewsroomForm
-
-    def search(self, queryset, name, value):
-        return queryset.search(value)
+        form = FacetForm
 
     # Dates are whole days in the site's time zone, compared as a datetime range (indexable).
     def published_from(self, queryset, name, value):

@@ -39,8 +39,17 @@ QUERY_SQL = (
 )
 
 
-def search(queryset, query):
-    """``queryset`` narrowed to releases matching ``query``, best matches first on PostgreSQL."""
+def release_words(word):
+    """Releases with ``word`` in the title, lead or body (the fallback without PostgreSQL)."""
+    return Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
+
+
+def search(queryset, query, *, word_condition=release_words, order=("-published_at", "-id")):
+    """``queryset`` narrowed to items matching ``query``, best matches first on PostgreSQL.
+
+    Any model with a stored ``search_vector`` column can be searched (the documents library
+    is); elsewhere each word must match ``word_condition(word)``. Equal ranks go by ``order``.
+    """
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if not query:
         return queryset
@@ -50,12 +59,8 @@ def search(queryset, query):
         params = [query] * QUERY_SQL.count("%s")
         matches = RawSQL(f"{vector} @@ {QUERY_SQL}", params, output_field=BooleanField())
         rank = RawSQL(f"ts_rank({vector}, {QUERY_SQL})", params, output_field=FloatField())
-        return (
-            queryset.filter(matches)
-            .annotate(search_rank=rank)
-            .order_by("-search_rank", "-published_at", "-id")
-        )
+        return queryset.filter(matches).annotate(search_rank=rank).order_by("-search_rank", *order)
     condition = Q()
     for word in query.split():
-        condition &= Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
+        condition &= word_condition(word)
     return queryset.filter(condition)

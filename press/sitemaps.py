@@ -15,6 +15,7 @@ class PressReleaseSitemap(Sitemap):
     # Rendering a page costs ~0.2 ms of Python per address: 2,000 keep a cold page well under a
     # second on a small machine (the page cache serves it until the next content change).
     limit = 2000
+    memo_name = "press-releases"
 
     def items(self):
         return (
@@ -25,9 +26,7 @@ class PressReleaseSitemap(Sitemap):
 
     @property
     def paginator(self):
-        return MemoizedPaginator(
-            self._items(), self.limit, memo_parts=("sitemap", "press-releases")
-        )
+        return MemoizedPaginator(self._items(), self.limit, memo_parts=("sitemap", self.memo_name))
 
     def lastmod(self, release):
         return release.updated_at

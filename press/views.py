@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from documents.links import public_documents_prefetch
 from editorial.views import PublicItemMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation
@@ -68,7 +69,7 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
             .prefetch_related(
                 Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
                 Prefetch("countries", queryset=Country.objects.only("slug", "name")),
-                "attachments",
+                public_documents_prefetch(),
                 "contacts",
                 "change_notes",
             )

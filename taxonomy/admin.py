@@ -22,7 +22,17 @@ from editorial.scopes import structures_for
 from osce_cms.admin_editor import RichTextEditorAdminMixin
 
 from . import trees
-from .models import Country, FieldOfWork, MeetingType, Menu, MenuItem, Page, Place, Structure
+from .models import (
+    Country,
+    DocumentType,
+    FieldOfWork,
+    MeetingType,
+    Menu,
+    MenuItem,
+    Page,
+    Place,
+    Structure,
+)
 from .models.menus import NODE_TARGETS
 
 MAX_INDENT_LEVEL = 8
@@ -169,6 +179,11 @@ class PlaceAdmin(TermAdmin):
 
 @admin.register(MeetingType)
 class MeetingTypeAdmin(TermAdmin):
+    fields = ("name", "slug", "parent", "description")
+
+
+@admin.register(DocumentType)
+class DocumentTypeAdmin(TermAdmin):
     fields = ("name", "slug", "parent", "description")
 
 

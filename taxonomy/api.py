@@ -12,7 +12,7 @@ from api.registry import register
 from api.serializers import ApiUrlField, PublicUrlField
 from api.views import PublicReadViewSet
 
-from .models import Country, FieldOfWork, MeetingType, Place, Structure
+from .models import Country, DocumentType, FieldOfWork, MeetingType, Place, Structure
 
 
 class TreeOutline:
@@ -94,6 +94,7 @@ VOCABULARIES = [
     ("structures", Structure, "structure", ("public_name",)),
     ("places", Place, "place", ("country",)),
     ("meeting-types", MeetingType, "meeting-type", ()),
+    ("document-types", DocumentType, "document-type", ()),
 ]
 
 for prefix, model, basename, extra in VOCABULARIES:

@@ -19,9 +19,9 @@ from mptt.exceptions import InvalidMove
 from osce_cms.caching import bump_generation
 
 from . import subtrees
-from .models import Country, FieldOfWork, MeetingType, MenuItem, Place, Structure
+from .models import Country, DocumentType, FieldOfWork, MeetingType, MenuItem, Place, Structure
 
-TREE_MODELS = (FieldOfWork, Country, Structure, Place, MeetingType, MenuItem)
+TREE_MODELS = (FieldOfWork, Country, Structure, Place, MeetingType, DocumentType, MenuItem)
 POSITIONS = ("first-child", "last-child", "left", "right")
 
 

@@ -1,5 +1,5 @@
 from editorial.models import Status
 
-from .releases import Attachment, PressContact, PressRelease, PressReleaseQuerySet
+from .releases import PressContact, PressRelease, PressReleaseQuerySet
 
-__all__ = ["Attachment", "PressContact", "PressRelease", "PressReleaseQuerySet", "Status"]
+__all__ = ["PressContact", "PressRelease", "PressReleaseQuerySet", "Status"]

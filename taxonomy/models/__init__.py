@@ -1,9 +1,10 @@
 from .menus import Menu, MenuItem
 from .pages import Page
-from .terms import Country, FieldOfWork, MeetingType, Place, Structure, Term
+from .terms import Country, DocumentType, FieldOfWork, MeetingType, Place, Structure, Term
 
 __all__ = [
     "Country",
+    "DocumentType",
     "FieldOfWork",
     "MeetingType",
     "Menu",

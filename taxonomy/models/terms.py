@@ -6,6 +6,7 @@ Structural writes (insert, move, delete) go through ``taxonomy.trees``.
 
 from django.db import models
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
@@ -132,3 +133,17 @@ class MeetingType(Term):
         verbose_name = _("meeting type")
         verbose_name_plural = _("meeting types")
         ordering = ["tree_id", "lft"]
+
+
+class DocumentType(Term):
+    """A kind of document in the library, e.g. Decisions (with Permanent Council decisions
+    under it), Statements, Reports."""
+
+    class Meta:
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+        ordering = ["tree_id", "lft"]
+
+    def get_absolute_url(self):
+        # A type has no page of its own: the library, filtered by it, is its page.
+        return f"{reverse('documents:document-list')}?{urlencode({'document_type': self.slug})}"

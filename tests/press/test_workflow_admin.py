@@ -79,7 +79,7 @@ def form_data(release, **changes):
         "change": "minor",
         "change_note": "",
     }
-    for prefix in ("contacts", "attachments"):
+    for prefix in ("contacts", "document_links"):
         data |= {
             f"{prefix}-TOTAL_FORMS": 0,
             f"{prefix}-INITIAL_FORMS": 0,
