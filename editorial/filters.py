@@ -142,6 +142,8 @@ class SubtreeFilter(django_filters.Filter):
         return qs.in_subtree(self.relation, value)
 
 
+# In the API's schema: values, repeatable (?year=2024&year=2025); an enumeration's list them.
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class ChoiceListFilter(django_filters.Filter):
     """Items with any of the chosen plain values (``?kind=a&kind=b``): those meeting
     ``condition``, a function of the chosen values that returns a ``Q``; without one, those

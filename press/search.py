@@ -20,6 +20,9 @@ Any model with a stored ``search_vector`` column is searched the same way (the d
 is: ``documents.search``), with its own fallback conditions and order.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.db import connection
 from django.db.models import BooleanField, Exists, F, FloatField, OuterRef, Q
 from django.db.models.expressions import RawSQL
@@ -100,10 +103,7 @@ def search(
 
 
 def _mentions(text, fields):
-    condition = Q(pk__in=[])
-    for field in fields:
-        condition |= Q(**{f"{field}__icontains": text})
-    return condition
+    return reduce(or_, (Q(**{f"{field}__icontains": text}) for field in fields))
 
 
 def _mentions_a_term_named(query, text_fields):
@@ -111,10 +111,14 @@ def _mentions_a_term_named(query, text_fields):
     condition = Q(pk__in=[])
     for model, fields in NAMED_VOCABULARIES:
         for field in fields:
-            mentioned = Q(pk__in=[])
-            for text in text_fields:
-                mentioned |= Q(IContains(OuterRef(text), F(field)))
-            named = model.objects.named(query).exclude(**{field: ""}).filter(mentioned)
+            mentioned = reduce(
+                or_, (Q(IContains(OuterRef(text), F("name_"))) for text in text_fields)
+            )
+            # One column is tested for emptiness and looked for: an alias, which the translated
+            # fields' lookups do not rewrite to the English column.
+            named = (
+                model.objects.named(query).alias(name_=F(field)).exclude(name_="").filter(mentioned)
+            )
             condition |= Exists(named)
     return condition
 

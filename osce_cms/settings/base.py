@@ -324,6 +324,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The two sets of language codes (a file's: the site's languages; a text's: every content
+    # language), each named once in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "SiteLanguageEnum": LANGUAGES,
+        "ContentLanguageEnum": CONTENT_LANGUAGES,
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.add_error_responses",
