@@ -21,7 +21,6 @@ from editorial.filters import (
     SubtreeFilter,
     WordsFilter,
 )
-from editorial.translations import local_name
 from press.search import MAX_QUERY_LENGTH
 from taxonomy.models import Country, DocumentType, FieldOfWork, Structure
 
@@ -44,8 +43,8 @@ class LibraryForm(FacetForm):
 
 
 def file_languages():
-    """{code: name in itself} of the languages a file may be in."""
-    return {code: local_name(code) for code, _name in settings.LANGUAGES}
+    """{code: name} of the languages a file may be in, named as the page's "Download in"."""
+    return dict(settings.LANGUAGES)
 
 
 def in_languages(codes):
@@ -105,9 +104,8 @@ class DocumentFilter(FacetedFilterSet):
             .annotate(total=Count("id"))
             .values_list("language", "total")
         )
-        # A language as a facet shows it: its own name, in its own language.
         return [
-            (FacetNode(code, name, code, 0), counts[code])
+            (FacetNode(code, str(name), "", 0), counts[code])
             for code, name in file_languages().items()
             if code in counts
         ]
