@@ -38,7 +38,7 @@ class FacetedAlertKind(AlertKind):
         query, labels, groups = [], {}, []
         choice_filters = self.filter_class.choice_filters()
         for name, choices in choice_filters.items():
-            asked = cleaned.get(name) or []
+            asked = {node.slug for node in cleaned.get(name) or []}
             values = [choice for choice in choices if choice in asked]  # in the enumeration's order
             if values:
                 query.extend((name, choice.value) for choice in values)

@@ -1,11 +1,13 @@
 """Filters of every public listing of editorial content, and the facet counts beside them.
 
 Tree filters take slugs, several at a time, and match each node's whole subtree (through one
-relation or several: a release's lead issuer and its co-issuers). Choice filters take values
-of an enumeration (a release's kind). An unknown slug or value, or a malformed one, is reported
-on the form and ignored; the other filters still apply. A listing subclasses
-``FacetedFilterSet``, declares its filters and names its trees in ``TREE_FILTERS``; the facets
-count the model's listed items, for every tree and every choice filter.
+relation or several: a release's lead issuer and its co-issuers). Choice filters take plain
+values several at a time (``ChoiceListFilter``: a release's kind, a document's file languages or
+years), with chips like a tree's. An unknown slug or value, or a malformed one, is reported on
+the form and ignored; the other filters still apply. A listing subclasses ``FacetedFilterSet``,
+declares its filters and names its trees in ``TREE_FILTERS``; the facets count the model's
+listed items, for every tree and every choice filter of an enumeration; a listing adds facets
+of other values itself (``facet``).
 
 A listing that declares a ``LanguageFilter`` (``language``) gets a Languages facet: each content
 language with its count, and "All languages". Given a ``default_language`` (the newsroom in a
@@ -73,8 +75,11 @@ class LanguageListField(SlugListField):
 class FacetForm(forms.Form):
     """Resolves slugs to tree nodes; unknown slugs become notices rather than errors.
 
-    A subclass has a ``clean_<name>`` per tree filter: ``return self._nodes(name, model)``.
+    The filterset's ``TREE_FILTERS`` are resolved here (``trees``, set by the filterset); a
+    choice list filter has a ``clean_<name>``: ``return self._choices(name, {value: label})``.
     """
+
+    trees = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,12 +87,11 @@ class FacetForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             for code in getattr(field, "unknown", []):
-                self.notices.append(
-                    _("Unknown %(filter)s “%(value)s” was ignored.")
-                    % {"filter": field.label, "value": code[:100]}
-                )
+                self._ignored(name, code)
+        for name, model in self.trees.items():
+            cleaned[name] = self._nodes(name, model)
         return cleaned
 
     def _nodes(self, name, model):
@@ -100,22 +104,24 @@ class FacetForm(forms.Form):
         known = {node.slug for node in nodes}
         for slug in slugs:
             if slug not in known:
-                self.notices.append(
-                    _("Unknown %(filter)s “%(value)s” was ignored.")
-                    % {"filter": self.fields[name].label, "value": slug[:100]}
-                )
+                self._ignored(name, slug)
         return sorted(nodes, key=lambda node: slugs.index(node.slug))
 
-    def _choices(self, name, choices):
-        """The asked-for values of the enumeration ``choices``; unknown ones become notices."""
-        values = self.cleaned_data.get(name) or []
-        for value in values:
-            if value not in choices.values:
-                self.notices.append(
-                    _("Unknown %(filter)s “%(value)s” was ignored.")
-                    % {"filter": self.fields[name].label, "value": value[:100]}
-                )
-        return [choices(value) for value in values if value in choices.values]
+    def _choices(self, name, known):
+        """The asked-for values among ``known`` ({value: label}), shaped like nodes (chips)."""
+        chosen = []
+        for value in self.cleaned_data.get(name) or []:
+            if value in known:
+                chosen.append(FacetNode(value, str(known[value]), "", 0))
+            else:
+                self._ignored(name, value)
+        return chosen
+
+    def _ignored(self, name, value):
+        self.notices.append(
+            _("Unknown %(filter)s “%(value)s” was ignored.")
+            % {"filter": self.fields[name].label, "value": value[:100]}
+        )
 
 
 # In the API's schema: slugs, repeatable (?country=a&country=b).
@@ -136,18 +142,44 @@ class SubtreeFilter(django_filters.Filter):
         return qs.in_subtree(self.relation, value)
 
 
+# In the API's schema: values, repeatable (?year=2024&year=2025); an enumeration's list them.
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class ChoiceListFilter(django_filters.Filter):
-    """Items with any of the chosen values of the enumeration ``choices`` (``?kind=a&kind=b``).
+    """Items with any of the chosen plain values (``?kind=a&kind=b``): those meeting
+    ``condition``, a function of the chosen values that returns a ``Q``; without one, those
+    whose field has one of them.
 
-    A subclass names the enumeration (and, for the API's schema, its values); the form's
-    ``clean_<name>`` returns ``self._choices(name, choices)``.
+    A subclass of an enumeration names it in ``choices`` (and, for the API's schema, its values):
+    the listing then has its facet. The form's ``clean_<name>`` returns
+    ``self._choices(name, {value: label})``.
     """
 
     field_class = SlugListField
     choices = None  # a TextChoices
 
+    def __init__(self, condition=None, **kwargs):
+        self.condition = condition
+        super().__init__(**kwargs)
+
     def filter(self, qs, value):
-        return qs.filter(**{f"{self.field_name}__in": value}) if value else qs
+        if not value:
+            return qs
+        values = [choice.slug for choice in value]
+        if self.condition is None:
+            return qs.filter(**{f"{self.field_name}__in": values})
+        return qs.filter(self.condition(values))
+
+
+class WordsFilter(django_filters.CharFilter):
+    """The listing's search box (``?q=``): the items the model's ``search`` finds."""
+
+    def __init__(self, max_length, **kwargs):
+        kwargs.setdefault("label", _("words"))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
+        super().__init__(max_length=max_length, **kwargs)
+
+    def filter(self, qs, value):
+        return qs.search(value) if value else qs
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -174,8 +206,16 @@ class FacetedFilterSet(django_filters.FilterSet):
         return {
             name: field.choices
             for name, field in cls.base_filters.items()
-            if isinstance(field, ChoiceListFilter)
+            if isinstance(field, ChoiceListFilter) and field.choices is not None
         }
+
+    def get_form_class(self):
+        """The Meta's form (a ``FacetForm``) with this filterset's trees to resolve."""
+        form = super().get_form_class()
+        return type(form.__name__, (form,), {"trees": self.TREE_FILTERS})
+
+    def _is_choice_list(self, name):
+        return isinstance(self.filters[name], ChoiceListFilter)
 
     def __init__(self, data=None, *args, default_language=None, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -245,10 +285,10 @@ class FacetedFilterSet(django_filters.FilterSet):
                             "remove": self.query_without(name, node.slug),
                         }
                     )
-            elif name in self.choice_filters():
+            elif self._is_choice_list(name):
                 for choice in value:
                     chips.append(
-                        {"label": choice.label, "remove": self.query_without(name, choice.value)}
+                        {"label": choice.name, "remove": self.query_without(name, choice.slug)}
                     )
             elif isinstance(self.filters[name], LanguageFilter):
                 if self.language_defaulted or value == [ALL_LANGUAGES]:
@@ -284,10 +324,8 @@ class FacetedFilterSet(django_filters.FilterSet):
         """The asked-for filters, normalised: the same parts mean the same facets and count."""
         parts = [translation.get_language()]
         for name, value in sorted(self.cleaned.items()):
-            if value and name in self.TREE_FILTERS:
+            if value and (name in self.TREE_FILTERS or self._is_choice_list(name)):
                 parts.append((name, tuple(sorted(node.slug for node in value))))
-            elif value and name in self.choice_filters():
-                parts.append((name, tuple(sorted(choice.value for choice in value))))
             elif value and isinstance(self.filters[name], LanguageFilter):
                 parts.append((name, tuple(sorted(value))))
             elif value:
@@ -306,7 +344,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             self.memo_name, self.memo_parts(), self._facets, request=self.request
         )
 
-    def _items_for_facet(self, name):
+    def facet_items(self, name):
         """The listed items the other filters match (a facet's counts ignore its own)."""
         items = self._meta.model.objects.listed()
         if any(value for other, value in self.cleaned.items() if other != name):
@@ -320,61 +358,54 @@ class FacetedFilterSet(django_filters.FilterSet):
             self._choice_facet(name, choices) for name, choices in self.choice_filters().items()
         ]
         for name, model in self.TREE_FILTERS.items():
-            items = self._items_for_facet(name)
-            selected = {node.slug for node in self.cleaned.get(name) or []}
-            items = [
-                {
-                    "node": FacetNode(node.slug, *shown_with_lang(node, "name"), node.level),
-                    "count": node.item_count,
-                    "selected": node.slug in selected,
-                }
-                for node in subtree_counts(model, self.filters[name].relation, items)
+            nodes = subtree_counts(model, self.filters[name].relation, self.facet_items(name))
+            counted = [
+                (FacetNode(node.slug, *shown_with_lang(node, "name"), node.level), node.item_count)
+                for node in nodes
             ]
-            facets.append({"name": name, "label": self.filters[name].label, "items": items})
+            facets.append(self.facet(name, counted))
         return facets
+
+    def facet(self, name, counted):
+        """``name``'s facet from ``counted``: (``FacetNode``, count) per value."""
+        selected = {getattr(value, "slug", value) for value in self.cleaned.get(name) or []}
+        items = [
+            {"node": node, "count": count, "selected": node.slug in selected}
+            for node, count in counted
+        ]
+        return {"name": name, "label": self.filters[name].label, "items": items}
 
     def _choice_facet(self, name, choices):
         """Every value with matching items, in the enumeration's order (one query)."""
         field = self.filters[name].field_name
         counts = dict(
-            self._items_for_facet(name)
+            self.facet_items(name)
             .order_by()
             .values_list(field)
             .annotate(total=Count("id"))
             .values_list(field, "total")
         )
-        selected = set(self.cleaned.get(name) or [])
-        items = [
-            {
-                "node": FacetNode(choice.value, str(choice.label), "", 0),
-                "count": counts[choice.value],
-                "selected": choice in selected,
-            }
+        counted = [
+            (FacetNode(choice.value, str(choice.label), "", 0), counts[choice.value])
             for choice in choices
             if counts.get(choice.value)
         ]
-        return {"name": name, "label": self.filters[name].label, "items": items}
+        return self.facet(name, counted)
 
     def _language_facet(self, name):
         """Each content language with items matching the other filters, and their total."""
-        items = self._items_for_facet(name)
+        items = self.facet_items(name)
         counts = dict(items.order_by().values_list("language").annotate(total=Count("id")))
-        selected = set(self.cleaned.get(name) or [])
+        counted = [
+            # A language as a facet shows it: its code, its own name, no level.
+            (FacetNode(code, local_name(code), code, 0), counts[code])
+            for code in translations.content_languages()
+            if counts.get(code)
+        ]
         return {
-            "name": name,
-            "label": self.filters[name].label,
-            "items": [
-                {
-                    # A language as a facet shows it: its code, its own name, no level.
-                    "node": FacetNode(code, local_name(code), code, 0),
-                    "count": counts[code],
-                    "selected": code in selected,
-                }
-                for code in translations.content_languages()
-                if counts.get(code)
-            ],
+            **self.facet(name, counted),
             "total": sum(counts.values()),
-            "all": selected == {ALL_LANGUAGES},
+            "all": self.cleaned.get(name) == [ALL_LANGUAGES],
             "languages": True,
         }
 

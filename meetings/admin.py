@@ -3,26 +3,18 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from documents.admin import ShownDocumentInline
+from documents.models import EventDocument
 from editorial.admin import WorkflowAdminMixin
 from editorial.scopes import scoped
 from osce_cms.admin_editor import RichTextEditorAdminMixin
-from press.forms import AttachmentForm
 from press.models import PressRelease
 
-from .models import Event, EventDocument
+from .models import Event
 
 
-class EventDocumentForm(AttachmentForm):
-    """The release attachments' checks (a PDF parsed and rewritten) for a meeting's documents."""
-
-    class Meta(AttachmentForm.Meta):
-        model = EventDocument
-
-
-class EventDocumentInline(admin.TabularInline):
+class DocumentInline(ShownDocumentInline):
     model = EventDocument
-    form = EventDocumentForm
-    extra = 0
 
 
 @admin.register(Event)
@@ -43,7 +35,7 @@ class EventAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.ModelAdmin)
         "countries",
         "related_releases",
     ]
-    inlines = [EventDocumentInline]
+    inlines = [DocumentInline]
     readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
     fieldsets = [
         (

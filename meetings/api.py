@@ -25,9 +25,10 @@ from api.serializers import (
     TranslationsField,
 )
 from api.views import PublicReadViewSet
+from documents.api_fields import ShownDocumentsField
 from editorial.filters import EARLIEST_DAY, LATEST_DAY
 from osce_cms.richtext import render_html
-from press.api import DocumentSerializer, SourceSerializer, TermSerializer
+from press.api import SourceSerializer, TermSerializer
 from press.models import PressRelease
 from taxonomy.models import Country, FieldOfWork
 
@@ -162,7 +163,7 @@ class EventDetailSerializer(EventSerializer):
     co_organisers = SourceSerializer(many=True)
     parent = EventLinkSerializer(allow_null=True, help_text="The conference this is part of.")
     sessions = EventLinkSerializer(many=True)
-    documents = DocumentSerializer(many=True)
+    documents = ShownDocumentsField()
     related_releases = ReleaseLinkSerializer(many=True)
 
     class Meta(EventSerializer.Meta):

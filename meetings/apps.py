@@ -30,7 +30,7 @@ class MeetingsConfig(AppConfig):
         registry.register(
             Event,
             scope_field="organiser",
-            children={"documents": ("title", "file", "position")},
+            children={"document_links": ("document", "position")},
             preview=detail_preview(EventDetailView),
             preview_url_name="meetings:event-preview",
             # Every language version of an event has the same tags (editorial/translations.py).

@@ -4,27 +4,13 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from editorial.filters import FacetedFilterSet, FacetForm, SubtreeFilter
+from editorial.filters import FacetedFilterSet, FacetForm, SubtreeFilter, WordsFilter
 from press.search import MAX_QUERY_LENGTH
 from taxonomy.models import Country, FieldOfWork, MeetingType, Structure
 
 from .models import Event
 
 EARLIEST_YEAR, LATEST_YEAR = 1970, 2999
-
-
-class EventForm(FacetForm):
-    def clean_meeting_type(self):
-        return self._nodes("meeting_type", MeetingType)
-
-    def clean_structure(self):
-        return self._nodes("structure", Structure)
-
-    def clean_field_of_work(self):
-        return self._nodes("field_of_work", FieldOfWork)
-
-    def clean_country(self):
-        return self._nodes("country", Country)
 
 
 class EventFilter(FacetedFilterSet):
@@ -41,12 +27,7 @@ class EventFilter(FacetedFilterSet):
         max_value=LATEST_YEAR,
         widget=forms.NumberInput(attrs={"min": EARLIEST_YEAR, "max": LATEST_YEAR}),
     )
-    q = django_filters.CharFilter(
-        method="search",
-        label=_("words"),
-        max_length=MAX_QUERY_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = WordsFilter(max_length=MAX_QUERY_LENGTH)
 
     TREE_FILTERS = {
         "meeting_type": MeetingType,
@@ -58,14 +39,11 @@ class EventFilter(FacetedFilterSet):
     class Meta:
         model = Event
         fields = []
-        form = EventForm
+        form = FacetForm
 
     def in_year(self, queryset, name, value):
         year = int(value)
         return queryset.filter(start_date__year__lte=year, end_date__year__gte=year)
-
-    def search(self, queryset, name, value):
-        return queryset.search(value)
 
 
 def listed_events(request):

@@ -43,9 +43,12 @@ class EventQuerySet(EditorialQuerySet):
     def for_page(self):
         """What an event's page (and its API detail) shows, in a fixed number of queries.
 
-        Related events and releases are only those the public may see: a draft conference is
-        never named as the parent of a public session.
+        Related events, releases and library documents are only those the public may see: a
+        draft conference is never named as the parent of a public session.
         """
+        from documents.links import public_documents_prefetch  # documents.models names Event
+        from documents.models import EventDocument
+
         return self.select_related("meeting_type", "venue__country", "organiser").prefetch_related(
             models.Prefetch("parent", queryset=Event.objects.public()),
             models.Prefetch("sessions", queryset=Event.objects.listed().order_by("start_date")),
@@ -55,7 +58,7 @@ class EventQuerySet(EditorialQuerySet):
                 "co_organisers",
                 queryset=Structure.objects.only("slug", "name", "public_name", "path"),
             ),
-            "documents",
+            public_documents_prefetch(EventDocument),
             models.Prefetch(
                 "related_releases", queryset=PressRelease.objects.listed().for_listing()
             ),
@@ -254,22 +257,3 @@ class Event(EditorialModel):
     @property
     def is_off(self):
         return self.event_status in (EventStatus.CANCELLED, EventStatus.POSTPONED)
-
-
-class EventDocument(models.Model):
-    """A document of the meeting (agenda, decisions, statements) until the documents library."""
-
-    event = models.ForeignKey(
-        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="documents"
-    )
-    title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("PDF document"), upload_to="meetings/documents/%Y/%m/")
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-        ordering = ["position", "id"]
-
-    def __str__(self):
-        return self.title

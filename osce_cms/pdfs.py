@@ -11,7 +11,8 @@ form submission or import, embedded files, XFA forms or rich media.
 
 A hostile file must not take down a worker: the parsing runs in a child process
 (``python -m osce_cms.pdfs``) with a limit on its memory and CPU time and a wall-clock timeout; a
-file that exceeds them is refused as too complex to check.
+file that exceeds them is refused as too complex to check. ``run_in_child`` and ``limit_child``
+run other PDF work the same way (the documents library's text extraction and covers).
 """
 
 import io
@@ -71,6 +72,9 @@ MESSAGES = {
     "too_complex": _(
         "The PDF is too complex to check. Save or print it as a new PDF and attach that."
     ),
+    "too_many_pages": _(
+        "The PDF has %(count)s pages; documents may have at most %(limit)s. Attach it in parts."
+    ),
 }
 ADVICE = _("Export or print it again as a plain PDF, without scripts or attachments.")
 
@@ -79,11 +83,15 @@ def max_bytes():
     return settings.DOCUMENT_MAX_BYTES
 
 
-def refusal(code):
+def max_pages():
+    return settings.DOCUMENT_MAX_PAGES
+
+
+def refusal(code, params=None):
     message = MESSAGES[code]
-    if code not in {"not_a_pdf", "encrypted", "too_complex"}:
+    if code not in {"not_a_pdf", "encrypted", "too_complex", "too_many_pages"}:
         message = f"{message} {ADVICE}"
-    return ValidationError(message, code=f"pdf_{code}")
+    return ValidationError(message, code=f"pdf_{code}", params=params)
 
 
 def stored_name(name):
@@ -104,20 +112,36 @@ def clean_pdf(upload):
     return ContentFile(inspect_in_child(data), name=stored_name(upload.name))
 
 
+def run_in_child(module, data, *arguments, cpu_seconds=CHILD_CPU_SECONDS, timeout=None):
+    """``python -m module memory cpu *arguments`` with ``data`` on its standard input.
+
+    The module's ``main`` calls ``limit_child`` first. Raises ``subprocess.TimeoutExpired``
+    when it outlives its wall-clock timeout (it is then killed).
+    """
+    return subprocess.run(
+        [sys.executable, "-m", module, str(CHILD_MEMORY_BYTES), str(cpu_seconds), *arguments],
+        input=data,
+        capture_output=True,
+        timeout=timeout or CHILD_TIMEOUT_SECONDS,
+        check=False,
+    )
+
+
+def limit_child(memory_bytes, cpu_seconds):
+    """In the child, before reading a byte of the file: bound its memory and CPU time."""
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+
+
 def inspect_in_child(data):
     """The rewritten PDF of ``data``, checked in a child process with bounded memory and time."""
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", __name__, str(CHILD_MEMORY_BYTES), str(CHILD_CPU_SECONDS)],
-            input=data,
-            capture_output=True,
-            timeout=CHILD_TIMEOUT_SECONDS,
-            check=False,
-        )
+        result = run_in_child(__name__, data, str(max_pages()))
     except subprocess.TimeoutExpired:
         raise refusal("too_complex") from None
     if result.returncode == REFUSED:
-        raise refusal(json.loads(result.stdout)["code"])
+        verdict = json.loads(result.stdout)
+        raise refusal(verdict["code"], verdict.get("params"))
     if result.returncode != 0 or not result.stdout:
         raise refusal("too_complex")
     return result.stdout
@@ -127,9 +151,10 @@ def inspect_in_child(data):
 
 
 class Refused(Exception):
-    def __init__(self, code):
+    def __init__(self, code, params=None):
         super().__init__(code)
         self.code = code
+        self.params = params
 
 
 def _active_content(reader):
@@ -167,7 +192,7 @@ def _active_content(reader):
     return None
 
 
-def rewrite(data):
+def rewrite(data, page_limit=None):
     """``data`` parsed and written again by pypdf; raises ``Refused`` with the reason."""
     from pypdf import PdfReader, PdfWriter  # only the child imports pypdf
     from pypdf.errors import PyPdfError
@@ -180,6 +205,8 @@ def rewrite(data):
             raise Refused("encrypted")
         if len(reader.pages) < 1:
             raise Refused("not_a_pdf")
+        if page_limit is not None and len(reader.pages) > page_limit:
+            raise Refused("too_many_pages", {"count": len(reader.pages), "limit": page_limit})
         if (code := _active_content(reader)) is not None:
             raise Refused(code)
         output = io.BytesIO()
@@ -193,19 +220,17 @@ def rewrite(data):
     return output.getvalue()
 
 
-def main(memory_bytes, cpu_seconds):
-    # Limits first, before reading a byte of the file.
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+def main(memory_bytes, cpu_seconds, page_limit=None):
+    limit_child(memory_bytes, cpu_seconds)
     data = sys.stdin.buffer.read()
     try:
-        clean = rewrite(data)
+        clean = rewrite(data, page_limit)
     except Refused as refused:
-        sys.stdout.write(json.dumps({"code": refused.code}))
+        sys.stdout.write(json.dumps({"code": refused.code, "params": refused.params}))
         return REFUSED
     sys.stdout.buffer.write(clean)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1]), int(sys.argv[2])))
+    sys.exit(main(*(int(argument) for argument in sys.argv[1:4])))

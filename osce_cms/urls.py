@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("taxonomy.urls")),
     path("press-releases/", include("press.urls")),
+    path("documents/", include("documents.urls")),
     path("alerts/", include("alerts.urls")),
     path("events/", include("meetings.urls")),
     prefix_default_language=False,

@@ -7,12 +7,14 @@ asks its action registry); this module holds what is particular to releases.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from documents.admin import ShownDocumentInline
+from documents.models import ReleaseDocument
 from editorial.admin import WorkflowAdminMixin
 from osce_cms.admin_editor import RichTextEditorAdminMixin
 
 from .admin_filters import FieldOfWorkFilter, SourceFilter
-from .forms import AttachmentForm, CoIssuerForm, CoIssuerFormSet, PressReleaseAdminForm
-from .models import Attachment, CoIssuer, PressContact, PressRelease
+from .forms import CoIssuerForm, CoIssuerFormSet, PressReleaseAdminForm
+from .models import CoIssuer, PressContact, PressRelease
 
 
 class CoIssuerInline(admin.TabularInline):
@@ -33,10 +35,8 @@ class PressContactInline(admin.TabularInline):
     fields = ["name", "role", "email", "phone", "position"]
 
 
-class AttachmentInline(admin.TabularInline):
-    model = Attachment
-    form = AttachmentForm
-    extra = 0
+class DocumentInline(ShownDocumentInline):
+    model = ReleaseDocument
 
 
 @admin.register(PressRelease)
@@ -52,7 +52,7 @@ class PressReleaseAdmin(RichTextEditorAdminMixin, WorkflowAdminMixin, admin.Mode
     search_fields = ["title", "lead"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
-    inlines = [CoIssuerInline, PressContactInline, AttachmentInline]
+    inlines = [CoIssuerInline, PressContactInline, DocumentInline]
     fieldsets = [
         (_("Headline"), {"fields": ["kind", "title", "slug", "lead"]}),
         (_("Dateline"), {"fields": ["published_at", "place", "source", "language"]}),

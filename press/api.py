@@ -21,12 +21,14 @@ from api.serializers import (
     TranslationsField,
 )
 from api.views import PublicReadViewSet
+from documents.api_fields import ShownDocumentsField
+from documents.links import public_documents_prefetch
 from editorial.models import ChangeNote
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
 from .filters import ReleaseFilter
-from .models import Attachment, Kind, PressContact, PressRelease
+from .models import Kind, PressContact, PressRelease
 
 
 class ApiReleaseFilter(ReleaseFilter):
@@ -90,17 +92,6 @@ class ContactSerializer(serializers.ModelSerializer):
         fields = ["name", "role", "email", "phone"]
 
 
-class DocumentSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Attachment
-        fields = ["title", "url"]
-
-    def get_url(self, attachment) -> str:
-        return self.context["request"].build_absolute_uri(attachment.file.url)
-
-
 class ChangeNoteSerializer(serializers.ModelSerializer):
     class Meta:
         model = ChangeNote
@@ -128,7 +119,7 @@ class ReleaseDetailSerializer(ReleaseSerializer):
     body = serializers.SerializerMethodField(help_text="Sanitised HTML.")
     lead_image = serializers.SerializerMethodField()
     contacts = ContactSerializer(many=True)
-    documents = DocumentSerializer(many=True, source="attachments")
+    documents = ShownDocumentsField()
     change_notes = ChangeNoteSerializer(many=True)
 
     class Meta(ReleaseSerializer.Meta):
@@ -194,7 +185,7 @@ class ReleaseViewSet(PublicReadViewSet):
                 PressRelease.objects.public()
                 .select_related("source", "place")
                 .with_co_issuers()
-                .prefetch_related(*TAGS, "attachments", "contacts", "change_notes")
+                .prefetch_related(*TAGS, public_documents_prefetch(), "contacts", "change_notes")
             )
         return PressRelease.objects.listed().for_listing().prefetch_related(*TAGS)
 

@@ -33,7 +33,7 @@ class PressConfig(AppConfig):
             children={
                 "co_issuers": ("structure_id", "position"),
                 "contacts": ("name", "role", "email", "phone", "position"),
-                "attachments": ("title", "file", "position"),
+                "document_links": ("document", "position"),
             },
             preview=detail_preview(ReleaseDetailView),
             preview_url_name="press:release-preview",

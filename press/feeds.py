@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from osce_cms.feeds import feed_links
 
 from .filters import ReleaseFilter
-from .models import PressRelease
+from .models import Kind, PressRelease
 
 FEED_SIZE = 50
 
@@ -37,7 +37,7 @@ class ReleaseFeed(Feed):
     def title(self, filterset):
         kinds = filterset.cleaned.get("kind")
         if kinds:
-            names = ", ".join(str(kind.plural) for kind in kinds)
+            names = ", ".join(str(Kind(kind.slug).plural) for kind in kinds)
             return _("%(site)s: %(kinds)s") % {"site": settings.SITE_SHORT_NAME, "kinds": names}
         return _("%(site)s press releases") % {"site": settings.SITE_SHORT_NAME}
 

@@ -21,6 +21,7 @@ from editorial.filters import (
     FacetForm,
     LanguageFilter,
     SubtreeFilter,
+    WordsFilter,
     start_of_day,
 )
 from taxonomy.models import Country, FieldOfWork, Place, Structure
@@ -30,20 +31,8 @@ from .search import MAX_QUERY_LENGTH
 
 
 class NewsroomForm(FacetForm):
-    def clean_field_of_work(self):
-        return self._nodes("field_of_work", FieldOfWork)
-
-    def clean_country(self):
-        return self._nodes("country", Country)
-
-    def clean_source(self):
-        return self._nodes("source", Structure)
-
-    def clean_place(self):
-        return self._nodes("place", Place)
-
     def clean_kind(self):
-        return self._choices("kind", Kind)
+        return self._choices("kind", dict(Kind.choices))
 
 
 # In the API's schema: kinds, repeatable (?kind=news-item&kind=media-advisory).
@@ -72,12 +61,7 @@ class ReleaseFilter(FacetedFilterSet):
         label=_("to"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    q = django_filters.CharFilter(
-        method="search",
-        label=_("words"),
-        max_length=MAX_QUERY_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = WordsFilter(max_length=MAX_QUERY_LENGTH)
 
     TREE_FILTERS = {
         "field_of_work": FieldOfWork,
@@ -90,9 +74,6 @@ class ReleaseFilter(FacetedFilterSet):
         model = PressRelease
         fields = []
         form = NewsroomForm
-
-    def search(self, queryset, name, value):
-        return queryset.search(value)
 
     # Dates are whole days in the site's time zone, compared as a datetime range (indexable).
     def published_from(self, queryset, name, value):

@@ -1,4 +1,4 @@
-"""Forms of the press-release admin: image and document checks."""
+"""Forms of the press-release admin: the lead image's checks."""
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -7,10 +7,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from osce_cms.dates import validate_publication_time
-from osce_cms.pdfs import clean_pdf
 
 from .images import validate_image
-from .models import Attachment, CoIssuer, PressRelease
+from .models import CoIssuer, PressRelease
 
 
 class PressReleaseAdminForm(forms.ModelForm):
@@ -135,15 +134,3 @@ class CoIssuerFormSet(forms.BaseInlineFormSet):
                     _("“%(structure)s” is the lead issuer (the source); choose another.")
                     % {"structure": structure.display_name},
                 )
-
-
-class AttachmentForm(forms.ModelForm):
-    class Meta:
-        model = Attachment
-        fields = ["title", "file", "position"]
-
-    def clean_file(self):
-        document = self.cleaned_data.get("file")
-        if isinstance(document, UploadedFile):
-            return clean_pdf(document)
-        return document

@@ -15,7 +15,13 @@ finds the releases that call the term by its current name: the query is widened,
 SQL statement, with the names of every term so named (``Term.objects.named``). On PostgreSQL the
 widened text is an uncorrelated scalar subquery evaluated once per configuration, so the tsquery
 is still a constant and the GIN index still serves the match.
+
+Any model with a stored ``search_vector`` column is searched the same way (the documents library
+is: ``documents.search``), with its own fallback conditions and order.
 """
+
+from functools import reduce
+from operator import or_
 
 from django.db import connection
 from django.db.models import BooleanField, Exists, F, FloatField, OuterRef, Q
@@ -57,8 +63,27 @@ QUERY_SQL = (
 )
 
 
-def search(queryset, query):
-    """``queryset`` narrowed to releases matching ``query``, best matches first on PostgreSQL."""
+RELEASE_TEXT_FIELDS = ("title", "lead", "body")
+
+
+def release_words(word):
+    """Releases with ``word`` in the title, lead or body (the fallback without PostgreSQL)."""
+    return _mentions(word, RELEASE_TEXT_FIELDS)
+
+
+def search(
+    queryset,
+    query,
+    *,
+    word_condition=release_words,
+    text_fields=RELEASE_TEXT_FIELDS,
+    order=("-published_at", "-id"),
+):
+    """``queryset`` narrowed to items matching ``query``, best matches first on PostgreSQL.
+
+    Without PostgreSQL each word must match ``word_condition(word)``, or one of ``text_fields``
+    must mention a term called ``query``. Equal ranks go by ``order``.
+    """
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if not query:
         return queryset
@@ -70,34 +95,29 @@ def search(queryset, query):
         params = text_params * len(QUERY_CONFIGS)
         matches = RawSQL(f"{vector} @@ {tsquery}", params, output_field=BooleanField())
         rank = RawSQL(f"ts_rank({vector}, {tsquery})", params, output_field=FloatField())
-        return (
-            queryset.filter(matches)
-            .annotate(search_rank=rank)
-            .order_by("-search_rank", "-published_at", "-id")
-        )
+        return queryset.filter(matches).annotate(search_rank=rank).order_by("-search_rank", *order)
     condition = Q()
     for word in query.split():
-        condition &= _mentions(word)
-    return queryset.filter(condition | _mentions_a_term_named(query))
+        condition &= word_condition(word)
+    return queryset.filter(condition | _mentions_a_term_named(query, text_fields))
 
 
-def _mentions(text):
-    return Q(title__icontains=text) | Q(lead__icontains=text) | Q(body__icontains=text)
+def _mentions(text, fields):
+    return reduce(or_, (Q(**{f"{field}__icontains": text}) for field in fields))
 
 
-def _mentions_a_term_named(query):
-    """Portable widening: the release mentions the current name of a term called ``query``."""
+def _mentions_a_term_named(query, text_fields):
+    """Portable widening: the item mentions the current name of a term called ``query``."""
     condition = Q(pk__in=[])
     for model, fields in NAMED_VOCABULARIES:
         for field in fields:
-            mentioned = [IContains(OuterRef(text), F(field)) for text in ("title", "lead", "body")]
-            # The columns themselves, as the PostgreSQL widening reads them: modeltranslation
-            # would rewrite the exclude (not the F) to the English column, which may be NULL.
+            mentioned = reduce(
+                or_, (Q(IContains(OuterRef(text), F("name_"))) for text in text_fields)
+            )
+            # One column is tested for emptiness and looked for: an alias, which the translated
+            # fields' lookups do not rewrite to the English column.
             named = (
-                model.objects.named(query)
-                .rewrite(False)
-                .exclude(**{field: ""})
-                .filter(Q(mentioned[0]) | Q(mentioned[1]) | Q(mentioned[2]))
+                model.objects.named(query).alias(name_=F(field)).exclude(name_="").filter(mentioned)
             )
             condition |= Exists(named)
     return condition

@@ -15,15 +15,14 @@ class PressReleaseSitemap(LinkedTranslationsSitemap):
     # Rendering a page costs ~0.2 ms of Python per address: 2,000 keep a cold page well under a
     # second on a small machine (the page cache serves it until the next content change).
     limit = 2000
+    memo_name = "press-releases"
 
     def items(self):
         return PressRelease.objects.listed().only("slug", *FIELDS).order_by("-published_at", "-id")
 
     @property
     def paginator(self):
-        return MemoizedPaginator(
-            self._items(), self.limit, memo_parts=("sitemap", "press-releases")
-        )
+        return MemoizedPaginator(self._items(), self.limit, memo_parts=("sitemap", self.memo_name))
 
     def get_latest_lastmod(self):
         # Django would load every release to find the latest one for the index; the pages

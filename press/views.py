@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from documents.links import public_documents_prefetch
 from editorial.views import PublicItemMixin, UntranslatedNoticeMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation
@@ -78,7 +79,7 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
             .prefetch_related(
                 Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
                 Prefetch("countries", queryset=Country.objects.only("slug", "name")),
-                "attachments",
+                public_documents_prefetch(),
                 "contacts",
                 "change_notes",
             )

@@ -35,6 +35,7 @@ from . import menu_history, trees
 from .forms import TermAdminForm
 from .models import (
     Country,
+    DocumentType,
     FieldOfWork,
     MeetingType,
     Menu,
@@ -301,6 +302,11 @@ class PlaceAdmin(TermAdmin):
 
 @admin.register(MeetingType)
 class MeetingTypeAdmin(TermAdmin):
+    fields = ("name", "slug", "parent", "description", *TermAdmin.names_fields)
+
+
+@admin.register(DocumentType)
+class DocumentTypeAdmin(TermAdmin):
     fields = ("name", "slug", "parent", "description", *TermAdmin.names_fields)
 
 

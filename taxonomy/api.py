@@ -15,7 +15,7 @@ from api.registry import register
 from api.serializers import ApiUrlField, PublicUrlField
 from api.views import PublicReadViewSet
 
-from .models import Country, FieldOfWork, MeetingType, Place, Structure
+from .models import Country, DocumentType, FieldOfWork, MeetingType, Place, Structure
 
 
 class TreeOutline:
@@ -116,6 +116,7 @@ VOCABULARIES = [
     ("structures", Structure, "structure", ("public_name", "opened_on", "closed_on")),
     ("places", Place, "place", ("country",)),
     ("meeting-types", MeetingType, "meeting-type", ()),
+    ("document-types", DocumentType, "document-type", ()),
 ]
 
 for prefix, model, basename, extra in VOCABULARIES:

@@ -23,6 +23,7 @@ from .demo_descriptions import (
 from .demo_translations import DESCRIPTIONS, LANGUAGES, NAMES, PAGE_BODIES
 from .models import (
     Country,
+    DocumentType,
     FieldOfWork,
     MeetingType,
     Menu,
@@ -429,6 +430,39 @@ def _place_specs(country_ids):
     ]
 
 
+# The documents library's types: (name, description, children as (name, description)).
+DOCUMENT_TYPES = [
+    (
+        "Decisions",
+        "Decisions of the Organization's decision-making bodies, each with its reference number.",
+        [
+            ("Permanent Council decisions", "Decisions of the Permanent Council (PC.DEC)."),
+            ("Ministerial Council decisions", "Decisions of the Ministerial Council (MC.DEC)."),
+            (
+                "Forum for Security Co-operation decisions",
+                "Decisions of the Forum for Security Co-operation (FSC.DEC).",
+            ),
+        ],
+    ),
+    ("Statements", "Statements of the Chairpersonship, the institutions and the missions.", []),
+    ("Reports", "Reports on elections, activities and the situation in the field.", []),
+    ("Publications", "Handbooks, guides and studies.", []),
+    ("Speeches", "Speeches of the Organization's officials.", []),
+    ("Factsheets", "Short overviews of a structure or a field of work.", []),
+]
+
+
+def _document_type_specs():
+    specs = []
+    for name, description, children in DOCUMENT_TYPES:
+        specs.append((slugify(name), None, named(name) | described(description)))
+        specs += [
+            (slugify(child), slugify(name), named(child) | described(text))
+            for child, text in children
+        ]
+    return specs
+
+
 def _flat_specs(names, descriptions):
     return [(slugify(name), None, named(name) | described(descriptions[name])) for name in names]
 
@@ -641,6 +675,7 @@ def load(stdout):
     changes += structures
     changes += _fill_terms(Place, _place_specs(countries))
     changes += _fill_terms(MeetingType, _flat_specs(MEETING_TYPES, MEETING_TYPE_DESCRIPTIONS))
+    changes += _fill_terms(DocumentType, _document_type_specs())
     if not Page.objects.exists():
         now = timezone.now()
         for title, body in PAGES:

@@ -5,6 +5,8 @@ used where it has them (fields of work, structures, meeting types, groups of Sta
 and cities as each language's official usage writes them.
 """
 
+from .demo_document_types import DOCUMENT_TYPE_DESCRIPTIONS, DOCUMENT_TYPE_NAMES
+
 LANGUAGES = ("fr", "de", "it", "ru", "es")
 
 FIELDS_OF_WORK = {
@@ -805,7 +807,7 @@ PAGE_TITLES = {
     "Closed field activities": STRUCTURES["Closed field activities"],
 }
 
-DESCRIPTIONS = {
+DESCRIPTIONS = DOCUMENT_TYPE_DESCRIPTIONS | {
     "The participating State holding the annual Chairpersonship leads the Organization's "
     "political work.": (
         "L’État participant qui assure la présidence annuelle dirige les travaux politiques de "
@@ -948,4 +950,13 @@ PAGE_BODIES = {
 }
 
 # Every name of the navigation: the trees' names, menu labels, pages' titles.
-NAMES = FIELDS_OF_WORK | COUNTRIES | STRUCTURES | PLACES | MEETING_TYPES | MENU_LABELS | PAGE_TITLES
+NAMES = (
+    FIELDS_OF_WORK
+    | COUNTRIES
+    | STRUCTURES
+    | PLACES
+    | MEETING_TYPES
+    | DOCUMENT_TYPE_NAMES
+    | MENU_LABELS
+    | PAGE_TITLES
+)

@@ -9,10 +9,19 @@ with ``lang="en"``. Slugs are not translated (README, "Languages").
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Country, FieldOfWork, MeetingType, MenuItem, Page, Place, Structure
+from .models import (
+    Country,
+    DocumentType,
+    FieldOfWork,
+    MeetingType,
+    MenuItem,
+    Page,
+    Place,
+    Structure,
+)
 
 
-@register([FieldOfWork, Country, Place, MeetingType])
+@register([FieldOfWork, Country, Place, MeetingType, DocumentType])
 class TermTranslation(TranslationOptions):
     fields = ("name", "description")
 

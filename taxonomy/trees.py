@@ -20,10 +20,19 @@ from mptt.exceptions import InvalidMove
 from osce_cms.caching import bump_generation
 
 from . import redirects, subtrees
-from .models import Country, FieldOfWork, MeetingType, MenuItem, Place, Structure, Term
+from .models import (
+    Country,
+    DocumentType,
+    FieldOfWork,
+    MeetingType,
+    MenuItem,
+    Place,
+    Structure,
+    Term,
+)
 from .models.menus import NODE_TARGETS
 
-TREE_MODELS = (FieldOfWork, Country, Structure, Place, MeetingType, MenuItem)
+TREE_MODELS = (FieldOfWork, Country, Structure, Place, MeetingType, DocumentType, MenuItem)
 POSITIONS = ("first-child", "last-child", "left", "right")
 
 

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "editorial",
     "taxonomy",
     "press",
+    "documents",
     "alerts",
     "meetings",
 ]
@@ -241,6 +242,7 @@ IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
 # PDF documents are also parsed and rewritten in a bounded child process (osce_cms/pdfs.py).
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
+DOCUMENT_MAX_PAGES = int(os.environ.get("DOCUMENT_MAX_PAGES", 2000))
 
 # Console mail in development only; with DEBUG off the default is SMTP (check --deploy insists).
 EMAIL_BACKEND_NAME = os.environ.get(
@@ -322,6 +324,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The two sets of language codes (a file's: the site's languages; a text's: every content
+    # language), each named once in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "SiteLanguageEnum": LANGUAGES,
+        "ContentLanguageEnum": CONTENT_LANGUAGES,
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.add_error_responses",

@@ -2,7 +2,6 @@ from editorial.models import Status
 
 from .releases import (
     ISSUER_RELATIONS,
-    Attachment,
     CoIssuer,
     Kind,
     PressContact,
@@ -12,7 +11,6 @@ from .releases import (
 
 __all__ = [
     "ISSUER_RELATIONS",
-    "Attachment",
     "CoIssuer",
     "Kind",
     "PressContact",

@@ -346,23 +346,3 @@ class PressContact(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class Attachment(models.Model):
-    release = models.ForeignKey(
-        PressRelease,
-        verbose_name=_("press release"),
-        on_delete=models.CASCADE,
-        related_name="attachments",
-    )
-    title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("PDF document"), upload_to="press/documents/%Y/%m/")
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["position", "id"]
-
-    def __str__(self):
-        return self.title

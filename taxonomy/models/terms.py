@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
@@ -269,3 +270,17 @@ class MeetingType(Term):
         verbose_name = _("meeting type")
         verbose_name_plural = _("meeting types")
         ordering = ["tree_id", "lft"]
+
+
+class DocumentType(Term):
+    """A kind of document in the library, e.g. Decisions (with Permanent Council decisions
+    under it), Statements, Reports."""
+
+    class Meta:
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+        ordering = ["tree_id", "lft"]
+
+    def get_absolute_url(self):
+        # A type has no page of its own: the library, filtered by it, is its page.
+        return f"{reverse('documents:document-list')}?{urlencode({'document_type': self.slug})}"

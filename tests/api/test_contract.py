@@ -8,9 +8,11 @@ from django.utils import timezone
 
 from api.registry import router
 from editorial.models import ChangeNote, Status
-from meetings.models import Event, EventDocument
-from press.models import Attachment, PressContact
-from taxonomy.models import MeetingType
+from meetings.models import Event
+from press.models import PressContact
+from taxonomy.models import DocumentType, MeetingType
+
+from ..documents import world
 
 ENDPOINTS = sorted(prefix for prefix, _viewset, _basename in router.registry)
 
@@ -33,6 +35,7 @@ def test_schema_describes_every_registered_endpoint(client, db):
 @pytest.fixture
 def full_world(taxonomy, make_release):
     """Content for every endpoint, with every optional part of a release filled in."""
+    DocumentType.objects.create(name="Decisions", slug="decisions")
     release = make_release(
         title="Full release",
         slug="full-release",
@@ -42,7 +45,10 @@ def full_world(taxonomy, make_release):
         body="<p>Body <strong>text</strong></p>",
     )
     PressContact.objects.create(release=release, name="Press Officer", email="press@example.org")
-    Attachment.objects.create(release=release, title="Report", file="press/documents/r.pdf")
+    report = world.document(
+        taxonomy.secretariat, status=Status.PUBLISHED, title="Report", files=[("en", world.pdf())]
+    )
+    report.release_links.create(release=release)
     ChangeNote.objects.create(item=release, note="Figures corrected.")
     make_release(title="Second release")
     councils = MeetingType.objects.create(name="Ministerial Council", slug="ministerial-council")
@@ -80,7 +86,7 @@ def full_world(taxonomy, make_release):
     conference.related_releases.add(release)
     conference.fields_of_work.add(taxonomy.policing)
     conference.countries.add(taxonomy.austria)
-    EventDocument.objects.create(event=conference, title="Decision", file="meetings/d.pdf")
+    report.event_links.create(event=conference)
     assert session.parent == conference
     return release
 

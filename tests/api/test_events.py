@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from editorial.models import Status
-from meetings.models import EventDocument, EventStatus
+from meetings.models import EventStatus
+from tests.documents import world as documents_world
 from tests.meetings.builders import TODAY, event
 from tests.meetings.conftest import world_nodes
 
@@ -112,13 +113,27 @@ def test_detail_adds_agenda_documents_sessions_and_releases_but_nothing_hidden(
     public = world.release(world_nodes["secretariat"], status=Status.PUBLISHED, slug="advisory")
     draft = world.release(world_nodes["secretariat"], status=Status.DRAFT, slug="embargoed")
     conference.related_releases.add(public, draft)
-    EventDocument.objects.create(event=conference, title="Decision", file="meetings/d.pdf")
+    decision = documents_world.document(
+        world_nodes["secretariat"],
+        status=Status.PUBLISHED,
+        title="Decision",
+        slug="decision",
+        files=[("fr", documents_world.pdf())],
+    )
+    unpublished = documents_world.document(world_nodes["secretariat"], title="Zanzibarleak")
+    decision.event_links.create(event=conference, position=1)
+    unpublished.event_links.create(event=conference, position=0)
     detail = api_get(f"{LIST}conference/").json()
     assert detail["agenda"] == "<ol><li><p>Opening</p></li></ol>"
     assert [session["slug"] for session in detail["sessions"]] == ["open-session"]
     assert [release["slug"] for release in detail["related_releases"]] == ["advisory"]
-    assert detail["documents"] == [
-        {"title": "Decision", "url": "http://testserver/media/meetings/d.pdf"}
+    assert detail["documents"] == [  # the library's public documents only, with their files
+        {
+            "title": "Decision",
+            "language": "fr",
+            "url": "http://testserver/documents/decision/fr.pdf",
+            "page": "http://testserver/documents/decision/",
+        }
     ]
     session = api_get(f"{LIST}open-session/").json()
     assert session["parent"]["slug"] == "conference"
@@ -227,8 +242,13 @@ def test_detail_cost_does_not_grow(client, world_nodes):
     for index in range(5):
         event(world_nodes, title=f"Session {index}", slug=f"session-{index}", parent=many)
         many.related_releases.add(world.release(world_nodes["secretariat"], status="published"))
-        EventDocument.objects.create(event=many, title=f"Doc {index}", file=f"d{index}.pdf")
+        documents_world.document(
+            world_nodes["secretariat"], status="published", files=[("en", b"%PDF-1.4")]
+        ).event_links.create(event=many)
     many.countries.add(world_nodes["austria"])
+    documents_world.document(
+        world_nodes["secretariat"], status="published", files=[("en", b"%PDF-1.4")]
+    ).event_links.create(event=few)
     small, _ = _queries(client, f"{LIST}{few.slug}/")
     large, sql = _queries(client, f"{LIST}{many.slug}/")
     assert large == small, "\n".join(sql)

@@ -11,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from editorial.models import ChangeNote
-from press.models import Attachment, CoIssuer, Kind, PressContact, PressRelease, Status
+from press.models import CoIssuer, Kind, PressContact, PressRelease, Status
 
+from ..documents import world
 from .conftest import walk
 
 LIST = "/api/v1/press-releases/"
@@ -124,7 +125,9 @@ def test_a_release_names_its_public_translations_never_a_draft(api_get, make_rel
     assert detail["translations"][0]["url"] == "http://testserver/press-releases/talks/"
 
 
-def test_detail_adds_body_images_contacts_documents_and_change_notes(api_get, make_release):
+def test_detail_adds_body_images_contacts_documents_and_change_notes(
+    api_get, make_release, taxonomy
+):
     release = make_release(slug="full", body='<p>Hello <a href="https://example.org">x</a></p>')
     PressRelease.objects.filter(pk=release.pk).update(
         body='<p>Hi</p><script>alert(1)</script><img src=x onerror="alert(2)">',
@@ -143,15 +146,22 @@ def test_detail_adds_body_images_contacts_documents_and_change_notes(api_get, ma
     )
     PressContact.objects.create(release=release, name="Ana", role="Spokesperson", position=2)
     PressContact.objects.create(release=release, name="Ben", position=1)
-    Attachment.objects.create(release=release, title="Report", file="press/documents/r.pdf")
+    report = world.document(
+        taxonomy.secretariat, status=Status.PUBLISHED, title="Report", slug="report",
+        files=[("en", world.pdf()), ("fr", world.pdf())],
+    )  # fmt: skip
+    report.release_links.create(release=release)
+    world.document(taxonomy.secretariat, title="Draft annex").release_links.create(release=release)
     ChangeNote.objects.create(item=release, note="Date corrected.")
     body = api_get(f"{LIST}full/").json()
     # Sanitised on output too, even if a raw write skipped the sanitiser on save.
     assert "<script" not in body["body"] and "onerror" not in body["body"]
     assert "<p>Hi</p>" in body["body"]
     assert [contact["name"] for contact in body["contacts"]] == ["Ben", "Ana"]
+    page = "http://testserver/documents/report/"
     assert body["documents"] == [
-        {"title": "Report", "url": "http://testserver/media/press/documents/r.pdf"}
+        {"title": "Report", "language": "en", "url": f"{page}en.pdf", "page": page},
+        {"title": "Report", "language": "fr", "url": f"{page}fr.pdf", "page": page},
     ]
     assert body["change_notes"][0]["note"] == "Date corrected."
     image = body["lead_image"]
@@ -264,13 +274,19 @@ def test_detail_cost_does_not_grow(client, make_release, taxonomy):
         fields=[taxonomy.policing, taxonomy.community, taxonomy.borders],
         countries=[taxonomy.belarus, taxonomy.ukraine, taxonomy.austria],
     )
+    one = world.document(taxonomy.secretariat, status=Status.PUBLISHED, files=[("en", world.pdf())])
+    one.release_links.create(release=few)
     for index in range(5):
         PressContact.objects.create(release=many, name=f"Contact {index}")
-        Attachment.objects.create(release=many, title=f"Doc {index}", file=f"d{index}.pdf")
+        document = world.document(
+            taxonomy.secretariat, status=Status.PUBLISHED, files=[("en", world.pdf())]
+        )
+        document.release_links.create(release=many)
         ChangeNote.objects.create(item=many, note=f"Note {index}")
     small, _ = _queries(client, f"{LIST}{few.slug}/")
     large, sql = _queries(client, f"{LIST}{many.slug}/")
-    assert large == small == 7, "\n".join(sql)
+    # The release, two tag prefetches, documents and their files, contacts, notes, translations.
+    assert large == small == 8, "\n".join(sql)
 
 
 def test_later_pages_cost_the_same_as_the_first(client, make_release):

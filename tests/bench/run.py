@@ -47,6 +47,7 @@ from .server import (
 
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/osce_bench")
 RELEASES = int(os.environ.get("BENCH_RELEASES", "100000"))
+DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "20000"))
 EVENTS = int(os.environ.get("BENCH_EVENTS", "10000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
@@ -70,6 +71,11 @@ TARGETS_CACHE_OFF = {
     "events p1": 0.40,
     "event detail": 0.50,
     "structure page": 0.50,
+    # The documents library: as the newsroom's equivalents (issue 14).
+    "library p1": 0.40,
+    "library type+language": 0.30,
+    "library search": 0.20,
+    "document detail": 0.50,
 }
 TARGET_CACHE_ON = 0.85
 # The admin release list at one connection (issue 11): an editor's own wait, not throughput.
@@ -93,25 +99,38 @@ def generated_count(model):
 
 
 def load(env):
-    """Load the demo, the generated releases and events unless they are there; the seconds."""
+    """Load the demo and the generated releases, documents and events unless they are there;
+    the seconds it took."""
+    from documents.models import Document
     from meetings.models import Event
     from press.models import PressRelease
 
     missing = max(RELEASES - generated_count(PressRelease), 0)
+    missing_documents = max(DOCUMENTS - generated_count(Document), 0)
     missing_events = max(EVENTS - generated_count(Event), 0)
-    if not (missing or missing_events):
+    if not (missing or missing_documents or missing_events):
         return None
     print(
-        f"Loading the demo content, {missing} generated releases and {missing_events} generated "
-        "events ...",
+        f"Loading the demo content, {missing} generated releases, {missing_documents} generated "
+        f"documents and {missing_events} generated events ...",
         flush=True,
     )
     started = time.monotonic()
-    manage(env, "load_demo", "--releases", str(missing), "--events", str(missing_events))
+    manage(
+        env,
+        "load_demo",
+        "--releases",
+        str(missing),
+        "--documents",
+        str(missing_documents),
+        "--events",
+        str(missing_events),
+    )
     seconds = time.monotonic() - started
     RESULTS.mkdir(parents=True, exist_ok=True)
     LOAD_TIME_FILE.write_text(
-        f"{seconds:.1f} s for {missing} releases and {missing_events} events\n"
+        f"{seconds:.1f} s for {missing} releases, {missing_documents} documents and "
+        f"{missing_events} events\n"
     )
     return seconds
 
@@ -207,6 +226,10 @@ def urls(policing):
         ("events calendar feed", "/events/feed.ics", False),
         ("api events", "/api/v1/events/", False),
         ("structure page", unit.get_absolute_url(), False),
+        ("library p1", "/documents/", False),
+        ("library type+language", "/documents/?document_type=decisions&language=en", False),
+        ("library search", "/documents/?q=security", False),
+        ("document detail", "/documents/generated-document-1/", False),
         ("feed", "/press-releases/feed/", False),
         ("sitemap", "/sitemap.xml", False),
         ("sitemap section p10", "/sitemap-press-releases.xml?p=10", False),

@@ -71,6 +71,19 @@ def _page(scope_node, *, author, status, title, published_at=None):
     )
 
 
+def _document(scope_node, *, author, status, title, published_at=None):
+    from ..documents.world import document
+
+    return document(
+        scope_node,
+        author=author,
+        status=status,
+        title=title,
+        slug=f"{title.lower().replace(' ', '-')}-{next(_numbers)}",
+        published_at=published_at,
+    )
+
+
 FACTORIES = {
     "press.pressrelease": Factory(
         make=_release,
@@ -93,6 +106,16 @@ FACTORIES = {
         ),
     ),
     "taxonomy.page": Factory(make=_page, listing_urls=("/",)),
+    "documents.document": Factory(
+        make=_document,
+        listing_urls=(
+            "/documents/",
+            "/documents/?q=Zanzibarleak",
+            "/documents/?language=en",
+            "/api/v1/documents/",
+            "/api/v1/documents/?q=Zanzibarleak",
+        ),
+    ),
 }
 
 

@@ -18,8 +18,8 @@ def _migrate(targets):
 
 
 def _leaves():
-    # Every app's: apps that follow press (meetings) end where they started, or PostgreSQL
-    # could not flush the database afterwards (a table of theirs would be missing).
+    # Every app's: apps that follow press (documents, meetings) end where they started, or
+    # PostgreSQL could not flush the database afterwards (a table of theirs would be missing).
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 

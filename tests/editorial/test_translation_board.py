@@ -130,7 +130,7 @@ def test_other_kinds_have_their_own_board(groups, people):
     assert response.context["kind"].label == "meetings.event"
     assert response.context["rows"] == []
     labels = [label for label, _name in response.context["form"].fields["kind"].choices]
-    assert set(labels) == {"press.pressrelease", "meetings.event"}
+    assert set(labels) == {"press.pressrelease", "meetings.event", "documents.document"}
     assert "taxonomy.page" not in labels  # translated in place
 
 

@@ -401,4 +401,8 @@ def test_every_kind_links_its_translations_on_its_public_pages(client, org, labe
     assert f'hreflang="fr" href="http://testserver{french_url}"' in sitemap
 
 
-SITEMAP_SECTIONS = {"press.pressrelease": "press-releases", "meetings.event": "events"}
+SITEMAP_SECTIONS = {
+    "press.pressrelease": "press-releases",
+    "meetings.event": "events",
+    "documents.document": "documents",
+}

@@ -5,16 +5,16 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from icalendar import Calendar
 
 from editorial import workflow
 from editorial.models import Status
-from meetings.models import Event, EventDocument
+from meetings.models import Event
 from taxonomy import trees
 from taxonomy.models import Structure
 
+from ..documents import world as documents_world
 from ..press import workflow_world as world
 from .builders import TODAY, event
 
@@ -116,12 +116,13 @@ def rich_event(world_nodes, number, *, related):
         item.co_organisers.add(
             trees.create_node(Structure, name=f"Co {number}.{index}", slug=f"co-{number}-{index}")
         )
-        EventDocument.objects.create(
-            event=item,
+        decision = documents_world.document(
+            world_nodes["secretariat"],
+            status=Status.PUBLISHED,
             title=f"Decision {index}",
-            file=SimpleUploadedFile(f"decision-{index}.pdf", b"%PDF-1.4"),
-            position=index,
+            files=[("en", b"%PDF-1.4"), ("fr", b"%PDF-1.4")],
         )
+        decision.event_links.create(event=item, position=index)
     item.countries.add(world_nodes["austria"])
     item.fields_of_work.add(world_nodes["gender"])
     return item
@@ -178,8 +179,8 @@ def form_data(world_nodes, **changes):
         "event_status": "scheduled",
         "published_at_0": "2027-01-01",
         "published_at_1": "09:00",
-        "documents-TOTAL_FORMS": "0",
-        "documents-INITIAL_FORMS": "0",
+        "document_links-TOTAL_FORMS": "0",
+        "document_links-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data

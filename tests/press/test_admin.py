@@ -54,8 +54,8 @@ def _form_data(taxonomy, **overrides):
         "co_issuers-INITIAL_FORMS": "0",
         "contacts-TOTAL_FORMS": "0",
         "contacts-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
+        "document_links-TOTAL_FORMS": "0",
+        "document_links-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
@@ -156,25 +156,36 @@ def test_the_admin_is_branded_and_the_publication_time_names_its_time_zone(
     assert 'class="vDateField"' in html and 'class="vTimeField"' in html  # the pickers
 
 
-def test_attachment_must_be_a_pdf(admin_client_csrf, taxonomy):
-    from django.core.files.uploadedfile import SimpleUploadedFile
+def test_a_release_shows_the_library_documents_chosen_in_its_admin(
+    admin_client_csrf, taxonomy, client
+):
+    from ..documents import world
 
+    document = world.document(
+        taxonomy.secretariat, status=Status.PUBLISHED, title="Annual report",
+        files=[("en", world.pdf())],
+    )  # fmt: skip
+    draft = world.document(taxonomy.secretariat, title="Draft annex", files=[("en", world.pdf())])
     token, _ = _csrf(admin_client_csrf, ADD_URL)
     data = _form_data(
         taxonomy,
         csrfmiddlewaretoken=token,
         **{
-            "attachments-TOTAL_FORMS": "1",
-            "attachments-0-title": "Report",
-            "attachments-0-position": "0",
+            "document_links-TOTAL_FORMS": "2",
+            "document_links-0-document": str(document.pk),
+            "document_links-0-position": "1",
+            "document_links-1-document": str(draft.pk),
+            "document_links-1-position": "0",
         },
     )
-    data["attachments-0-file"] = SimpleUploadedFile(
-        "report.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
-    )
-    response = admin_client_csrf.post(ADD_URL, data)
-    assert response.status_code == 200
-    assert "Attach PDF documents only" in response.content.decode()
+    assert admin_client_csrf.post(ADD_URL, data).status_code == 302
+    release = PressRelease.objects.get(slug="experts-meet-in-minsk")
+    PressRelease.objects.filter(pk=release.pk).update(status=Status.PUBLISHED)
+
+    page = client.get(release.get_absolute_url()).content.decode()
+
+    assert "Annual report" in page and f"/documents/{document.slug}/en.pdf" in page
+    assert "Draft annex" not in page  # shown once the document itself is public
 
 
 def test_changelist_query_count_does_not_grow(admin_client_csrf, make_release, taxonomy):

@@ -175,7 +175,7 @@ def form_data(release, token, co_issuers=(), **changes):
             f"co_issuers-{index}-structure": structure.pk,
             f"co_issuers-{index}-position": position,
         }
-    for prefix in ("contacts", "attachments"):
+    for prefix in ("contacts", "document_links"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     return data | changes
 

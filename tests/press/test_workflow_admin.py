@@ -80,7 +80,7 @@ def form_data(release, **changes):
         "change": "minor",
         "change_note": "",
     }
-    for prefix in ("co_issuers", "contacts", "attachments"):
+    for prefix in ("co_issuers", "contacts", "document_links"):
         data |= {
             f"{prefix}-TOTAL_FORMS": 0,
             f"{prefix}-INITIAL_FORMS": 0,

@@ -153,6 +153,7 @@ DUMPED = [
     "editorial",
     "press",
     "meetings",
+    "documents",
 ]
 VOLATILE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"|nonce="[^"]*"')
 

@@ -68,21 +68,23 @@ class FullDisk(FileSystemStorage):
 
 
 def test_a_failing_storage_saves_nothing_and_says_so(client, settings, published):
+    from tests.documents import world as documents_world
     from tests.security import pdf_samples
     from tests.security.conftest import form_data
 
-    unit, release = published
+    unit, _release = published
+    document = documents_world.document(unit, status=Status.PUBLISHED, title="Annual report")
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": f"{__name__}.FullDisk"}}
     client.force_login(world.user("editor", unit))
-    url = f"/admin/press/pressrelease/{release.pk}/change/"
+    url = f"/admin/documents/document/{document.pk}/change/"
     data = form_data(client, url)
     data.update(
         {
             "title": "Renamed while the disk is full",
-            "attachments-TOTAL_FORMS": "1",
-            "attachments-0-title": "Report",
-            "attachments-0-position": "0",
-            "attachments-0-file": SimpleUploadedFile(
+            "files-TOTAL_FORMS": "1",
+            "files-0-language": "en",
+            "files-0-position": "0",
+            "files-0-file": SimpleUploadedFile(
                 "report.pdf", pdf_samples.build(), content_type="application/pdf"
             ),
         }
@@ -92,6 +94,6 @@ def test_a_failing_storage_saves_nothing_and_says_so(client, settings, published
 
     assert response.status_code in {200, 503}
     assert "could not be stored" in response.content.decode()
-    kept = PressRelease.objects.get(pk=release.pk)
-    assert kept.title == release.title and kept.version == release.version
-    assert not kept.attachments.exists()
+    kept = type(document).objects.get(pk=document.pk)
+    assert kept.title == document.title and kept.version == document.version
+    assert not kept.files.exists()

@@ -4,16 +4,16 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from editorial import revisions
 from editorial.models import EditorialScope
 from press import workflow
-from press.models import Attachment, PressContact, PressRelease, Status
+from press.models import PressContact, PressRelease, Status
 from taxonomy import trees
 from taxonomy.models import Menu, MenuItem, Page
 
+from ..documents import world as documents_world
 from .conftest import assert_safe_html, make_user
 
 SHORT = (
@@ -78,11 +78,16 @@ def hostile(world, django_user_model):
     PressContact.objects.create(
         release=release, name="Name " + SHORT, role="Role " + SHORT, phone="+43 1 " + SHORT[:30]
     )
-    Attachment.objects.create(
-        release=release,
+    document = documents_world.document(
+        unit,
+        status=Status.PUBLISHED,
         title="Attachment " + SHORT,
-        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="report.pdf"),
+        slug="hostile-document",
+        reference_number="REF " + SHORT[:40],
+        summary="Summary " + SHORT,
+        files=[("en", documents_world.pdf())],
     )
+    document.release_links.create(release=release)
     draft = PressRelease.objects.create(
         title="Draft " + SHORT,
         slug="hostile-draft",
@@ -111,6 +116,9 @@ def public_urls(hostile):
         "/press-releases/",
         "/press-releases/?q=Title",
         "/press-releases/?source=" + hostile["structure"].slug,
+        "/documents/",
+        "/documents/hostile-document/",
+        "/documents/?q=Attachment",
         hostile["unit"].get_absolute_url(),
         hostile["structure"].get_absolute_url(),
         hostile["field_of_work"].get_absolute_url(),

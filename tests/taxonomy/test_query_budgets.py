@@ -11,9 +11,10 @@ from taxonomy.models import Country, FieldOfWork, Menu, MenuItem, Structure
 
 MENU_BUDGET = 1
 # Detail: the content generation, node, ancestors, children, two menus (on a cold fragment
-# cache), a country's structures and places, the latest press releases of the subtree
-# (press.taxonomy_pages) and its upcoming events (meetings.taxonomy_pages).
-DETAIL_BUDGET = 9
+# cache), a country's structures and places, the latest press releases and documents of the
+# subtree (press.taxonomy_pages, documents.taxonomy_pages) and its upcoming events
+# (meetings.taxonomy_pages).
+DETAIL_BUDGET = 10
 INDEX_BUDGET = 4
 
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from documents import demo as documents_demo
 from meetings import demo as meetings_demo
 from meetings import demo_generated as meetings_generated
 from press import demo as press_demo
@@ -10,13 +11,16 @@ from taxonomy import demo as taxonomy_demo
 class Command(BaseCommand):
     help = (
         "Load the demo content where the site is empty (never overwrites); --newsroom adds the "
-        "demo newsroom, --releases N adds N generated press releases, --events N generated "
-        "events."
+        "demo newsroom and library, --releases N, --documents N and --events N add generated "
+        "press releases, documents and events."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--releases", type=int, default=0, help="Number of generated press releases to add."
+        )
+        parser.add_argument(
+            "--documents", type=int, default=0, help="Number of generated documents to add."
         )
         parser.add_argument(
             "--events", type=int, default=0, help="Number of generated events to add."
@@ -25,17 +29,21 @@ class Command(BaseCommand):
             "--newsroom",
             action="store_true",
             help="Also generate the demo newsroom (some 300 releases, a third with lead "
-            "images) while the site has no release but the seed.",
+            "images) while the site has no release but the seed, and the demo documents "
+            "library while it is empty.",
         )
 
-    def handle(self, *args, releases, events, newsroom, **options):
+    def handle(self, *args, releases, documents, events, newsroom, **options):
         with transaction.atomic():
             taxonomy_demo.load(stdout=self.stdout)
             press_demo.load(stdout=self.stdout)
             meetings_demo.load(stdout=self.stdout)
         if newsroom:
             press_demo.load_newsroom(stdout=self.stdout)
+            documents_demo.load_library(stdout=self.stdout)
         if releases:
             press_demo.generate(releases, stdout=self.stdout)
+        if documents:
+            documents_demo.generate(documents, stdout=self.stdout)
         if events:
             meetings_generated.generate(events, stdout=self.stdout)
