@@ -301,6 +301,8 @@ class FacetedFilterSet(django_filters.FilterSet):
         what it adds) and count each item once per node, however many of the node's
         descendants it is tagged with. One query per tree, remembered until the content next
         changes (``memoize_for_generation``): the counts are the same for every visitor.
+        Labels are kept as plain strings (the memo is per language): a lazy one would build a
+        proxy class each time it is read back from the cache.
         """
         return memoize_for_generation(
             self.memo_name, self.memo_parts(), self._facets, request=self.request
@@ -330,7 +332,7 @@ class FacetedFilterSet(django_filters.FilterSet):
                 }
                 for node in subtree_counts(model, self.filters[name].relation, items)
             ]
-            facets.append({"name": name, "label": self.filters[name].label, "items": items})
+            facets.append({"name": name, "label": str(self.filters[name].label), "items": items})
         return facets
 
     def _choice_facet(self, name, choices):
@@ -353,7 +355,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             for choice in choices
             if counts.get(choice.value)
         ]
-        return {"name": name, "label": self.filters[name].label, "items": items}
+        return {"name": name, "label": str(self.filters[name].label), "items": items}
 
     def _language_facet(self, name):
         """Each content language with items matching the other filters, and their total."""
@@ -362,7 +364,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         selected = set(self.cleaned.get(name) or [])
         return {
             "name": name,
-            "label": self.filters[name].label,
+            "label": str(self.filters[name].label),
             "items": [
                 {
                     # A language as a facet shows it: its code, its own name, no level.
