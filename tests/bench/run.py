@@ -268,12 +268,17 @@ def _ms(text):
     return float(number) * UNITS[unit]
 
 
-def run_wrk(url, seconds, connections, cookie=None, log=None):
+def run_wrk(url, seconds, connections, cookie=None, log=None, script=None):
+    """One wrk run; ``script``: (Lua file, its argument), e.g. a list of paths to go round."""
     command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s"]
     command += ["--latency", "--timeout", "30s"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    command += [url]
+    if script:
+        command[-1:-1] = ["-s", script[0]]
+        command += ["--", script[1]]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     if log is not None:
         log.write_text(output)
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s))\s*$", output, re.MULTILINE))
