@@ -3,22 +3,27 @@
 Every send goes through ``_send``: deliveries are claimed (``pending`` → ``sending``) before a
 message is built, marked ``sent`` once the mail server accepted it, and given back when the
 server failed, so the task's retry sends exactly what is left. Messages are built and sent in
-chunks over one connection, keeping memory flat however many subscribers an item has.
+chunks over one connection, keeping memory flat however many subscribers an item has; within a
+chunk, what subscribers of one filter share is rendered once (``Letters``).
 """
 
+import secrets
 import smtplib
+from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, mailers
+from django.core.mail import mailers
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from osce_cms.links import absolute_url
 
 from . import registry, tokens
+from .mail import AlertEmail
 from .models import Delivery, DeliveryStatus, Frequency
 
 CHUNK = 200
@@ -29,9 +34,7 @@ def _subject(template, context):
 
 
 def _message(subject, text, html, to, headers=None):
-    message = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers or {}
-    )
+    message = AlertEmail(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers or {})
     message.attach_alternative(html, "text/html")
     return message
 
@@ -56,36 +59,82 @@ def confirmation_message(subscription, frequency, language):
         )
 
 
-def alert_message(subscription, summaries):
-    """One alert (or digest) for ``subscription`` listing ``summaries``, in its language, with
-    one-click unsubscribe (RFC 8058)."""
-    with translation.override(subscription.language):
-        unsubscribe_url = absolute_url(
+def alert_links(subscription):
+    """The subscriber's own links of an alert, absolute, in the active language."""
+    return {
+        "manage_url": absolute_url(
+            reverse("alerts:manage", args=[tokens.manage_token(subscription.subscriber)])
+        ),
+        "unsubscribe_url": absolute_url(
             reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(subscription)])
-        )
-        context = {
-            "items": summaries,
-            "digest": subscription.frequency != Frequency.IMMEDIATE,
-            "frequency": subscription.get_frequency_display(),
-            "description": subscription.filter.description(),
-            "listing_url": absolute_url(subscription.filter.listing_url()),
-            "manage_url": absolute_url(
-                reverse("alerts:manage", args=[tokens.manage_token(subscription.subscriber)])
-            ),
-            "unsubscribe_url": unsubscribe_url,
-            "site_name": settings.SITE_SHORT_NAME,
-        }
+        ),
+    }
+
+
+def alert_context(subscription, summaries, links):
+    return {
+        "items": summaries,
+        "digest": subscription.frequency != Frequency.IMMEDIATE,
+        "frequency": subscription.get_frequency_display(),
+        "description": subscription.filter.description(),
+        "listing_url": absolute_url(subscription.filter.listing_url()),
+        "site_name": settings.SITE_SHORT_NAME,
+        **links,
+    }
+
+
+class Letter:
+    """An alert as every subscriber of one filter, language and frequency receives it for the
+    same items, rendered once: the subject and both bodies, with a mark where each
+    subscriber's own links go (the marks are random: no content holds them)."""
+
+    MARKS = {name: f"alerts-{secrets.token_hex(16)}" for name in ("manage_url", "unsubscribe_url")}
+
+    def __init__(self, subscription, summaries):
+        context = alert_context(subscription, summaries, self.MARKS)
+        self.subject = _subject("alerts/email/alert_subject.txt", context)
+        self.text = render_to_string("alerts/email/alert.txt", context)
+        self.html = render_to_string("alerts/email/alert.html", context)
+
+    def to(self, subscription):
+        """The e-mail to ``subscription``, with one-click unsubscribe (RFC 8058)."""
+        links = alert_links(subscription)
+        text, html = self.text, self.html
+        for name, mark in self.MARKS.items():
+            text = text.replace(mark, links[name])
+            html = html.replace(mark, escape(links[name]))
         return _message(
-            _subject("alerts/email/alert_subject.txt", context),
-            render_to_string("alerts/email/alert.txt", context),
-            render_to_string("alerts/email/alert.html", context),
+            self.subject,
+            text,
+            html,
             subscription.subscriber.email,
             {
-                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 "Auto-Submitted": "auto-generated",
             },
         )
+
+
+class Letters:
+    """The alerts of one chunk of deliveries: each ``Letter`` is made once, then addressed to
+    every subscription that receives it."""
+
+    def __init__(self):
+        self._made = {}
+
+    def alert(self, subscription, summaries):
+        """The alert (or digest) for ``subscription`` listing ``summaries``, in its language."""
+        key = (
+            subscription.filter_id,
+            subscription.language,
+            subscription.frequency,
+            tuple(summary.url for summary in summaries),
+        )
+        with translation.override(subscription.language):
+            if key not in self._made:
+                self._made[key] = Letter(subscription, summaries)
+            return self._made[key].to(subscription)
 
 
 class Summaries:
@@ -126,12 +175,13 @@ def _claim(deliveries, limit=CHUNK):
 
 
 def _send(units):
-    """Send ``units`` ([(delivery ids, message builder)]) over one connection.
+    """Send ``units`` ([(delivery ids, message builder)]) over one connection; returns the
+    number of e-mails sent.
 
     A refused address fails its deliveries only; any other mail error gives back what was not
     sent and is raised, for the task to retry.
     """
-    sent, refused = [], []
+    sent, refused, messages = [], [], 0
     try:
         with mailers.default as connection:
             for ids, build in units:
@@ -141,6 +191,7 @@ def _send(units):
                     refused.append((ids, str(error)))
                     continue
                 sent.extend(ids)
+                messages += 1
     except Exception as error:
         done = set(sent) | {pk for ids, _ in refused for pk in ids}
         unsent = [pk for ids, _ in units for pk in ids if pk not in done]
@@ -156,7 +207,7 @@ def _send(units):
             Delivery.objects.filter(id__in=ids).update(
                 status=DeliveryStatus.FAILED, error=error[:500]
             )
-    return len(sent)
+    return messages
 
 
 def send_immediate(kind, object_id):
@@ -174,17 +225,13 @@ def send_immediate(kind, object_id):
         return 0
     total = 0
     while batch := _claim(waiting):
-        total += _send(
-            [
-                (
-                    [delivery.pk],
-                    lambda s=delivery.subscription: alert_message(
-                        s, [summaries.get(object_id, s.language)]
-                    ),
-                )
-                for delivery in batch
-            ]
-        )
+        letters = Letters()
+        units = []
+        for delivery in batch:
+            subscription = delivery.subscription
+            summary = summaries.get(object_id, subscription.language)
+            units.append(([delivery.pk], partial(letters.alert, subscription, [summary])))
+        total += _send(units)
     return total
 
 
@@ -203,22 +250,14 @@ def send_digests(frequency, now=None):
             kind = registry.get(kind_key)
             ids = [delivery.object_id for delivery in batch if delivery.kind == kind_key]
             summaries[kind_key] = Summaries(kind, kind.public_items(ids) if kind else [])
-        units, gone = [], []
+        units, gone, letters = [], [], Letters()
         for deliveries in per_subscription.values():
             public = [d for d in deliveries if d.object_id in summaries[d.kind]]
             gone.extend(d.pk for d in deliveries if d not in public)
             if public:
-                units.append(([d.pk for d in public], _digest_builder(public, summaries)))
+                subscription = public[0].subscription
+                items = [summaries[d.kind].get(d.object_id, subscription.language) for d in public]
+                units.append(([d.pk for d in public], partial(letters.alert, subscription, items)))
         Delivery.objects.filter(id__in=gone).update(status=DeliveryStatus.CANCELLED)
         total += _send(units)
     return total
-
-
-def _digest_builder(deliveries, summaries):
-    subscription = deliveries[0].subscription
-
-    def build():
-        items = [summaries[d.kind].get(d.object_id, subscription.language) for d in deliveries]
-        return alert_message(subscription, items)
-
-    return build

@@ -427,20 +427,38 @@ def source_changed(item, user):
         notifications.source_changed(version, item, user)
 
 
+def _versions_of(queryset, items):
+    """{translation_key: [version, ...]} of ``queryset``'s versions in the groups of ``items``,
+    reading only what an address needs, in the languages' order. One query for any number."""
+    keys = {item.translation_key for item in items}
+    groups = {}
+    if keys:
+        fields = ("pk", "language", "translation_key", *kind_of(queryset.model).url_fields)
+        for version in queryset.filter(translation_key__in=keys).only(*fields):
+            groups.setdefault(version.translation_key, []).append(version)
+    for versions in groups.values():
+        versions.sort(key=lambda version: _order(version.language))
+    return groups
+
+
 def alternates_for(model, items):
     """{pk: [(language, address), ...]} for each of ``items`` (listed versions of ``model``)
     whose group has more than one listed version: every version, itself included, for a
     sitemap's ``xhtml:link``. One query for any number of items."""
-    keys = {item.translation_key for item in items}
-    if not keys:
-        return {}
-    fields = ("pk", "language", "translation_key", *kind_of(model).url_fields)
-    groups = {}
-    for version in model.objects.listed().filter(translation_key__in=keys).only(*fields):
-        groups.setdefault(version.translation_key, []).append(version)
+    groups = _versions_of(model.objects.listed(), items)
     alternates = {}
     for item in items:
-        versions = sorted(groups.get(item.translation_key, []), key=lambda v: _order(v.language))
+        versions = groups.get(item.translation_key, [])
         if len(versions) > 1:
             alternates[item.pk] = [(version.language, home_url(version)) for version in versions]
     return alternates
+
+
+def public_translations(model, items, now=None):
+    """{pk: [version, ...]}: for each of ``items``, the other public versions of its group (the
+    read API's ``translations``). One query for any number of items."""
+    groups = _versions_of(model.objects.public(now), items)
+    return {
+        item.pk: [v for v in groups.get(item.translation_key, []) if v.pk != item.pk]
+        for item in items
+    }

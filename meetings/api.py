@@ -18,7 +18,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.registry import register
-from api.serializers import ApiUrlField, PublicUrlField
+from api.serializers import (
+    ApiUrlField,
+    PublicUrlField,
+    TranslatedListSerializer,
+    TranslationsField,
+)
 from api.views import PublicReadViewSet
 from editorial.filters import EARLIEST_DAY, LATEST_DAY
 from osce_cms.richtext import render_html
@@ -96,9 +101,11 @@ class EventSerializer(serializers.ModelSerializer):
     organiser = SourceSerializer()
     fields_of_work = TermSerializer(many=True)
     countries = TermSerializer(many=True)
+    translations = TranslationsField("event")
 
     class Meta:
         model = Event
+        list_serializer_class = TranslatedListSerializer
         fields = [
             "slug",
             "title",
@@ -121,6 +128,7 @@ class EventSerializer(serializers.ModelSerializer):
             "countries",
             "summary",
             "language",
+            "translations",
             "published_at",
             "updated_at",
         ]

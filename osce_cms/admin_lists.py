@@ -8,18 +8,23 @@ expression tree is limited to a depth of 1,000). ``SafeListAdminMixin`` goes fir
 every ModelAdmin of the project; ``tests/security/test_admin_fuzz.py`` checks each one.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
 
 from django import forms
 from django.conf import settings
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import SEARCH_VAR, ChangeList, ChangeListSearchForm
+from django.db.models import Exists, Max, Min
 from django.utils.text import smart_split
-from django.utils.timezone import make_aware
+from django.utils.timezone import get_current_timezone, localtime, make_aware
 from django.utils.translation import gettext_lazy as _
 
 # Words of one admin search (and of an autocomplete term).
 MAX_SEARCH_WORDS = 20
+# The date hierarchy probes each year between the first and the last date when they are at most
+# this many years apart; a wider span (a draft dated 9999) falls back to Django's scan.
+MAX_PROBED_YEARS = 100
 
 
 def search_words(term):
@@ -71,8 +76,80 @@ def date_hierarchy_bounds(year, month=None, day=None):
     return _utc_or_none(start), _utc_or_none(end)
 
 
+class YearProbingQuerySet:
+    """The date hierarchy's years without reading every row.
+
+    Django lists the years of a change list with ``SELECT DISTINCT date_trunc('year', ...)`` over
+    every row of the list (90 ms at 100,000 releases, the list's costliest query). Here one query
+    asks, for each year between the first and the last date, whether a row of the same list falls
+    in it: an ``EXISTS`` each, which an index on the date answers by one probe. The result is the
+    same years, in the site's time zone, for any filter, scope or search.
+    """
+
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        if kind == "year" and tzinfo is None:
+            years = self._years_present(field_name, order, _year_start_datetime)
+            if years is not None:
+                return years
+        return super().datetimes(field_name, kind, order, tzinfo)
+
+    def dates(self, field_name, kind, order="ASC"):
+        if kind == "year":
+            years = self._years_present(field_name, order, _year_start_date)
+            if years is not None:
+                return years
+        return super().dates(field_name, kind, order)
+
+    def _years_present(self, field_name, order, year_start):
+        """The first day of each year that has a row, or None when the span is too wide."""
+        rows = self.order_by()
+        bounds = rows.aggregate(first=Min(field_name), last=Max(field_name))
+        if bounds["first"] is None:
+            return []
+        first, last = (_year_of(bounds[end]) for end in ("first", "last"))
+        if last - first >= MAX_PROBED_YEARS:
+            return None
+        probes = {}
+        for year in range(first, last + 1):
+            # No row lies before the first year or after the last: those need no bound (and
+            # year 1's start in the site's zone is before the calendar's start in UTC).
+            in_year = {f"{field_name}__gte": year_start(year)} if year > first else {}
+            if year < last:
+                in_year[f"{field_name}__lt"] = year_start(year + 1)
+            probes[f"year_{year}"] = Exists(rows.filter(**in_year))
+        present = rows.annotate(**probes).values(*probes)[:1].get()
+        years = [year_start(year) for year in range(first, last + 1) if present[f"year_{year}"]]
+        return years if order == "ASC" else years[::-1]
+
+
+def _year_of(value):
+    return localtime(value).year if isinstance(value, datetime) and settings.USE_TZ else value.year
+
+
+def _year_start_datetime(year):
+    return datetime(year, 1, 1, tzinfo=get_current_timezone() if settings.USE_TZ else None)
+
+
+def _year_start_date(year):
+    return date(year, 1, 1)
+
+
+@cache
+def year_probing(queryset_class):
+    """``queryset_class`` with the date hierarchy's years by index probes."""
+    if issubclass(queryset_class, YearProbingQuerySet):
+        return queryset_class
+    return type(f"YearProbing{queryset_class.__name__}", (YearProbingQuerySet, queryset_class), {})
+
+
 class SafeChangeList(ChangeList):
     search_form_class = BoundedSearchForm
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        if self.date_hierarchy:
+            queryset.__class__ = year_probing(type(queryset))
+        return queryset
 
     def _date_hierarchy_parameters(self):
         return [f"{self.date_hierarchy}__{part}" for part in ("year", "month", "day")]

@@ -14,7 +14,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.registry import register
-from api.serializers import ApiUrlField, PublicUrlField
+from api.serializers import (
+    ApiUrlField,
+    PublicUrlField,
+    TranslatedListSerializer,
+    TranslationsField,
+)
 from api.views import PublicReadViewSet
 from editorial.models import ChangeNote
 from osce_cms.richtext import render_html
@@ -55,9 +60,11 @@ class ReleaseSerializer(serializers.ModelSerializer):
     place = TermSerializer(allow_null=True)
     fields_of_work = TermSerializer(many=True)
     countries = TermSerializer(many=True)
+    translations = TranslationsField("press-release")
 
     class Meta:
         model = PressRelease
+        list_serializer_class = TranslatedListSerializer
         fields = [
             "slug",
             "title",
@@ -66,6 +73,7 @@ class ReleaseSerializer(serializers.ModelSerializer):
             "published_at",
             "updated_at",
             "language",
+            "translations",
             "kind",
             "source",
             "issuers",

@@ -91,8 +91,11 @@ def _mentions_a_term_named(query):
     for model, fields in NAMED_VOCABULARIES:
         for field in fields:
             mentioned = [IContains(OuterRef(text), F(field)) for text in ("title", "lead", "body")]
+            # The columns themselves, as the PostgreSQL widening reads them: modeltranslation
+            # would rewrite the exclude (not the F) to the English column, which may be NULL.
             named = (
                 model.objects.named(query)
+                .rewrite(False)
                 .exclude(**{field: ""})
                 .filter(Q(mentioned[0]) | Q(mentioned[1]) | Q(mentioned[2]))
             )

@@ -1,10 +1,14 @@
 """The alerts' world: trees and releases (from the press tests), a real SMTP server, a signed
-up and confirmed subscriber, and publication through the editorial workflow."""
+up and confirmed subscriber, and publication through the editorial workflow; for the tests of
+matching and sending, confirmed subscriptions and published releases made directly."""
 
 import pytest
+from django.http import QueryDict
 
+from alerts import registry, subscriptions
+from alerts.models import Frequency, Subscriber, Subscription
 from press import workflow
-from press.models import Status
+from press.models import PressRelease, Status
 from tests.press import workflow_world as world
 from tests.press.conftest import taxonomy  # noqa: F401 - the shared trees
 
@@ -73,3 +77,39 @@ def sign_up(client, smtp_server, run_tasks, django_capture_on_commit_callbacks):
         return message
 
     return go
+
+
+@pytest.fixture
+def kind():
+    return registry.get("press")
+
+
+@pytest.fixture
+def follow(kind):
+    """``follow(query, frequency=..., language=...)``: a confirmed subscription (immediate, in
+    English unless told) to the newsroom filter ``query``."""
+    numbers = iter(range(1, 10**6))
+
+    def make(query, frequency=Frequency.IMMEDIATE, language="en"):
+        subscriber = Subscriber.objects.create(email=f"reader{next(numbers)}@example.net")
+        parsed = kind.parse(QueryDict(query))
+        return Subscription.objects.create(
+            subscriber=subscriber,
+            filter=subscriptions.filter_for(kind, parsed),
+            frequency=frequency,
+            language=language,
+            confirmed_at="2026-01-01T00:00Z",
+        )
+
+    return make
+
+
+@pytest.fixture
+def release(taxonomy):  # noqa: F811
+    def make(fields=(), countries=(), source=None, **values):
+        item = world.release(source or taxonomy.secretariat, status=Status.PUBLISHED, **values)
+        item.fields_of_work.set(fields)
+        item.countries.set(countries)
+        return PressRelease.objects.get(pk=item.pk)
+
+    return make

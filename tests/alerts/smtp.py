@@ -11,12 +11,12 @@ from aiosmtpd.controller import Controller
 
 
 class Mailbox:
-    """aiosmtpd handler: keeps every accepted message; ``fail_next(n, after=k)`` accepts ``k``
-    more messages, then answers the next ``n`` with a temporary failure (451), as a busy server
-    does."""
+    """aiosmtpd handler: keeps every accepted message (parsed, and as received in ``raw``);
+    ``fail_next(n, after=k)`` accepts ``k`` more messages, then answers the next ``n`` with a
+    temporary failure (451), as a busy server does."""
 
     def __init__(self):
-        self.messages = []
+        self.messages, self.raw = [], []
         self._accept, self._failures = 0, 0
         self._lock = threading.Lock()
 
@@ -33,6 +33,7 @@ class Mailbox:
                 return "451 4.3.0 Try again later"
             message = email.message_from_bytes(envelope.content, policy=email.policy.default)
             self.messages.append(message)
+            self.raw.append(envelope.content)
         return "250 OK"
 
     def to(self, address):
@@ -40,6 +41,7 @@ class Mailbox:
 
     def clear(self):
         self.messages.clear()
+        self.raw.clear()
 
 
 def _free_port(host):

@@ -1,48 +1,13 @@
 """Matching by the term index: subtrees, AND across filters, OR within one, words, drafts."""
 
 import pytest
-from django.http import QueryDict
 
-from alerts import matching, registry, subscriptions
-from alerts.models import AlertFilter, Delivery, Frequency, Subscriber, Subscription
-from press.models import PressRelease, Status
+from alerts import matching
+from alerts.models import AlertFilter, Delivery, Frequency, Subscription
+from press.models import Status
 from tests.press import workflow_world as world
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def kind():
-    return registry.get("press")
-
-
-@pytest.fixture
-def follow(kind):
-    """``follow(query)``: a confirmed immediate subscription to the newsroom filter ``query``."""
-    numbers = iter(range(1, 1000))
-
-    def make(query, frequency=Frequency.IMMEDIATE):
-        subscriber = Subscriber.objects.create(email=f"reader{next(numbers)}@example.net")
-        parsed = kind.parse(QueryDict(query))
-        return Subscription.objects.create(
-            subscriber=subscriber,
-            filter=subscriptions.filter_for(kind, parsed),
-            frequency=frequency,
-            confirmed_at="2026-01-01T00:00Z",
-        )
-
-    return make
-
-
-@pytest.fixture
-def release(taxonomy):
-    def make(fields=(), countries=(), source=None, **values):
-        item = world.release(source or taxonomy.secretariat, status=Status.PUBLISHED, **values)
-        item.fields_of_work.set(fields)
-        item.countries.set(countries)
-        return PressRelease.objects.get(pk=item.pk)
-
-    return make
 
 
 def matched(kind, item):

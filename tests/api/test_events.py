@@ -216,7 +216,7 @@ def test_list_cost_does_not_grow_with_events(client, world_nodes, url):
     add(3, 40)
     large, sql = _queries(client, url)
     assert large == small, "\n".join(sql)
-    assert small <= 5, "\n".join(sql)  # events, two tag prefetches, filter slugs
+    assert small <= 6, "\n".join(sql)  # events, two tag prefetches, filter slugs, translations
 
 
 def test_detail_cost_does_not_grow(client, world_nodes):

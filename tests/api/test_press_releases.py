@@ -95,6 +95,35 @@ def test_release_in_a_list_has_the_fields_of_the_contract(api_get, tagged, taxon
     assert "body" not in item
 
 
+def test_a_release_names_its_public_translations_never_a_draft(api_get, make_release):
+    english = make_release(slug="talks", language="en")
+    russian = make_release(
+        slug="peregovory", language="ru", translation_key=english.translation_key
+    )
+    make_release(
+        slug="negociations",
+        language="fr",
+        status=Status.DRAFT,
+        translation_key=english.translation_key,
+    )
+    make_release(slug="alone")
+
+    listed = {item["slug"]: item["translations"] for item in api_get(LIST).json()["results"]}
+    detail = api_get(f"{LIST}peregovory/").json()
+
+    assert listed["talks"] == [
+        {
+            "language": "ru",
+            "url": f"http://testserver/ru/press-releases/{russian.slug}/",
+            "api_url": f"http://testserver/api/v1/press-releases/{russian.slug}/",
+        }
+    ]
+    assert listed["alone"] == []
+    assert "negociations" not in listed
+    assert [version["language"] for version in detail["translations"]] == ["en"]
+    assert detail["translations"][0]["url"] == "http://testserver/press-releases/talks/"
+
+
 def test_detail_adds_body_images_contacts_documents_and_change_notes(api_get, make_release):
     release = make_release(slug="full", body='<p>Hello <a href="https://example.org">x</a></p>')
     PressRelease.objects.filter(pk=release.pk).update(
@@ -225,7 +254,7 @@ def test_list_cost_does_not_grow_with_releases(client, make_release, taxonomy, u
     add(40)
     large, sql = _queries(client, url)
     assert large == small, "\n".join(sql)
-    assert small <= 5, "\n".join(sql)  # releases, two tag prefetches, filter slugs
+    assert small <= 6, "\n".join(sql)  # releases, two tag prefetches, filter slugs, translations
 
 
 def test_detail_cost_does_not_grow(client, make_release, taxonomy):
@@ -241,7 +270,7 @@ def test_detail_cost_does_not_grow(client, make_release, taxonomy):
         ChangeNote.objects.create(item=many, note=f"Note {index}")
     small, _ = _queries(client, f"{LIST}{few.slug}/")
     large, sql = _queries(client, f"{LIST}{many.slug}/")
-    assert large == small == 6, "\n".join(sql)
+    assert large == small == 7, "\n".join(sql)
 
 
 def test_later_pages_cost_the_same_as_the_first(client, make_release):

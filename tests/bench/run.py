@@ -146,11 +146,13 @@ def add_subtopics():
 
 
 def analyze():
-    """Fresh planner statistics: a bulk load leaves none, and plans without them are wrong."""
+    """Fresh planner statistics and visibility map, as autovacuum leaves a live database: a bulk
+    load leaves neither, so plans are wrong and every index-only count reads the heap (the admin
+    list's count took 197 ms at 100,000 releases before a VACUUM, 14 ms after)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
 
 
 def admin_session_cookie():

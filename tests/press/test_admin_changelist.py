@@ -1,7 +1,7 @@
 """The press releases' change list: rows, filters, date hierarchy and query budget at any size."""
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,10 +13,10 @@ from django.utils import timezone
 from . import workflow_world as world
 
 CHANGELIST_URL = reverse("admin:press_pressrelease_changelist")
-YEAR_LINK = re.compile(r'href="\?published_at__year=(\d+)"')
+YEAR_LINK = re.compile(r'href="\?(?:[^"]*&amp;)?published_at__year=(\d+)(?:&amp;[^"]*)?"')
 TITLE_CELL = re.compile(r'<th class="field-title"><a href="[^"]*">([^<]*)</a>')
-# session, user, count, page, date range, years, the source and field-of-work filter choices,
-# and for an editor their scope
+# session, user, count, page, date range (Django's, then the year probe's), years, the source
+# and field-of-work filter choices, and for an editor their scope
 BUDGET = 12
 
 
@@ -57,6 +57,32 @@ def test_date_hierarchy_of_a_scoped_editor_shows_only_their_years(client, make_r
     client.force_login(world.user("editor", taxonomy.ttd))
 
     assert years_offered(client) == [2018, 2022]
+
+
+def test_years_are_those_of_the_site_time_zone_with_gaps_and_no_full_scan(chief, make_release):
+    # 23:30 UTC on 31 December is already the new year in Vienna.
+    make_release(published_at=datetime(2020, 12, 31, 23, 30, tzinfo=UTC))
+    make_release(published_at=on(2017))
+    make_release(published_at=on(2024, 1))
+    make_release(title="Binned", published_at=on(2019), deleted_at=timezone.now())
+
+    with CaptureQueriesContext(connection) as queries:
+        offered = years_offered(chief)
+
+    assert offered == [2017, 2021, 2024]
+    scans = [q["sql"] for q in queries.captured_queries if "DISTINCT" in q["sql"].upper()]
+    assert scans == []
+
+
+def test_a_filtered_list_offers_the_years_of_its_rows(chief, make_release, taxonomy):
+    make_release(published_at=on(2012), source=taxonomy.ttd)
+    make_release(published_at=on(2014), source=taxonomy.kosovo)
+    make_release(published_at=on(2016), source=taxonomy.ttd)
+
+    assert years_offered(chief, CHANGELIST_URL + "?source=transnational-threats-department") == [
+        2012,
+        2016,
+    ]
 
 
 def test_choosing_a_year_drills_down_to_its_months(chief, make_release):
