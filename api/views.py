@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import viewsets
 
-from osce_cms.caching import conditional, look_up_page, mark_private, store_page
+from osce_cms.caching import conditional, look_up_page, mark_private, release, store_page
 
 # The API's answers do not depend on cookies or the browser's language.
 VARY = ("Accept-Encoding",)
@@ -29,6 +29,8 @@ class PageCachedMixin:
         if page is None or response.status_code != 200:
             # An error (a 404 before publication, a 429) must not outlive its cause in a
             # browser's or a CDN's cache.
+            if page is not None:
+                release(page)
             mark_private(response)
             return response
         if response is page.response:

@@ -339,6 +339,8 @@ class FacetedFilterSet(django_filters.FilterSet):
         what it adds) and count each item once per node, however many of the node's
         descendants it is tagged with. One query per tree, remembered until the content next
         changes (``memoize_for_generation``): the counts are the same for every visitor.
+        Labels are kept as plain strings (the memo is per language): a lazy one would build a
+        proxy class each time it is read back from the cache.
         """
         return memoize_for_generation(
             self.memo_name, self.memo_parts(), self._facets, request=self.request
@@ -373,7 +375,8 @@ class FacetedFilterSet(django_filters.FilterSet):
             {"node": node, "count": count, "selected": node.slug in selected}
             for node, count in counted
         ]
-        return {"name": name, "label": self.filters[name].label, "items": items}
+        # A plain string: a lazy label read back from the facets' cache builds a proxy class.
+        return {"name": name, "label": str(self.filters[name].label), "items": items}
 
     def _choice_facet(self, name, choices):
         """Every value with matching items, in the enumeration's order (one query)."""

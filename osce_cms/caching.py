@@ -30,9 +30,23 @@ A scheduled item becomes public when its time comes, without any write. The row 
 also holds ``next_due``, the earliest future publication time; the first request after that time
 advances the generation itself (one compare-and-swap UPDATE, so only one worker does it), and the
 item appears exactly on time.
+
+A cached page is kept as plain data (``StoredPage``: its generation, status, headers and body
+bytes), one entry per address, overwritten when the page is stored again. When the generation
+has just advanced, a page's entry still holds the previous generation's copy; rather than have
+every worker render every page at once (each change used to make the whole site cold in the
+same instant), ``look_up_page`` lets **one** request at a time regenerate a page (a lock in the
+cache, ``cache.add``), and serves the previous copy to the others meanwhile — for at most
+``PAGE_CACHE_STALE_SECONDS`` after the change, and never to a request that could take the lock:
+one visitor after another (no concurrency) always gets the new content, so a change still shows
+on the next request. Past that window a page is rendered as before, by whoever asks. A page
+with no previous copy is rendered at once. The lock is one per generation (not per page), so at
+most one page per cache is being regenerated at any moment while the others are served: with
+sync workers this keeps the other workers free for the visitors.
 """
 
 import hashlib
+import math
 from datetime import timedelta
 from functools import partial
 from typing import NamedTuple
@@ -42,6 +56,7 @@ from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import (
     get_conditional_response,
@@ -285,10 +300,11 @@ def page_language(request):
     return language
 
 
-def page_key(request, generation):
+def page_key(request):
+    """The page's entry: one per address and language, whatever the generation."""
     path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
     language = page_language(request)
-    return f"page:{generation}:{request.scheme}:{request.get_host()}:{language}:{path}"
+    return f"page:{request.scheme}:{request.get_host()}:{language}:{path}"
 
 
 def mark_private(response):
@@ -321,22 +337,72 @@ def conditional(request, response):
     )
 
 
+class StoredPage(NamedTuple):
+    """A page as kept in the cache: plain data, cheap to read back (no pickled response)."""
+
+    generation: int
+    status: int
+    headers: tuple
+    content: bytes
+
+    @classmethod
+    def of(cls, generation, response):
+        return cls(generation, response.status_code, tuple(response.items()), response.content)
+
+    def response(self):
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response.headers[name] = value
+        return response
+
+
 class CachedPage(NamedTuple):
-    """A request's place in the page cache: its key (None with the cache off), the content's
-    last change, and the stored response if there is one."""
+    """A request's place in the page cache: its key (None with the cache off, or when the page
+    is not to be stored), the generation and its last change, the response to send if there is
+    one (current, or the previous generation's while another request regenerates the page), and
+    the regeneration lock this request holds (``release`` it)."""
 
     key: str | None
+    generation: int | None
     changed_at: object
     response: object
+    lock: str | None = None
+
+
+def _regeneration_lock(generation, changed_at):
+    """Take the generation's regeneration lock while stale copies may be served; its name, or
+    None when someone else holds it. Outside the window nobody waits for anybody: ``""``."""
+    window = settings.PAGE_CACHE_STALE_SECONDS
+    left = (changed_at + timedelta(seconds=window) - timezone.now()).total_seconds()
+    if window <= 0 or left < 0:
+        return ""
+    lock = f"page-lock:{generation}"
+    # It lasts until the window closes, after which it is ignored: a holder that died cannot keep
+    # stale copies alive.
+    return lock if cache.add(lock, 1, math.ceil(left) + 1) else None
 
 
 def look_up_page(request):
     """Find ``request``'s page in the cache; the generation is read first of all."""
     if not settings.PAGE_CACHE_ENABLED:
-        return CachedPage(None, None, None)
+        return CachedPage(None, None, None, None)
     generation, changed_at = request_generation(request)
-    key = page_key(request, generation)
-    return CachedPage(key, changed_at, cache.get(key))
+    key = page_key(request)
+    stored = cache.get(key)
+    if stored is not None and stored.generation == generation:
+        return CachedPage(key, generation, changed_at, stored.response())
+    if stored is not None and stored.generation < generation:
+        lock = _regeneration_lock(generation, changed_at)
+        if lock is None:  # another request is regenerating a page: serve the previous copy
+            return CachedPage(None, generation, changed_at, stored.response())
+        return CachedPage(key, generation, changed_at, None, lock or None)
+    return CachedPage(key, generation, changed_at, None)
+
+
+def release(page):
+    """Give up ``page``'s regeneration lock, if its request held it."""
+    if page.lock:
+        cache.delete(page.lock)
 
 
 def store_page(request, page, response, vary=("Cookie", "Accept-Language")):
@@ -344,7 +410,8 @@ def store_page(request, page, response, vary=("Cookie", "Accept-Language")):
     request (a 304 when the client's copy is still current)."""
     mark_public(response, page.changed_at, vary)
     if page.key is not None and request.method == "GET":
-        cache.set(page.key, response, settings.PAGE_CACHE_SECONDS)
+        cache.set(page.key, StoredPage.of(page.generation, response), settings.PAGE_CACHE_SECONDS)
+    release(page)
     return conditional(request, response)
 
 
@@ -374,8 +441,13 @@ class PageCacheMiddleware:
         if page.response is not None:
             return conditional(request, page.response)
 
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        except BaseException:
+            release(page)
+            raise
         if not is_shareable(response):
+            release(page)
             mark_private(response)
             return response
         return store_page(request, page, response)

@@ -281,6 +281,9 @@ ALERTS_SIGNUPS_PER_CLIENT = int(os.environ.get("ALERTS_SIGNUPS_PER_CLIENT", "20"
 
 # Anonymous page cache lifetime (seconds); content changes invalidate it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Right after a change, a page's previous copy is served for at most this long while one request
+# at a time renders the new one (osce_cms.caching); 0: every request renders its cold page.
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "20"))
 HTTP_MAX_AGE = int(os.environ.get("HTTP_MAX_AGE", "60"))
 HTTP_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_STALE_WHILE_REVALIDATE", "30"))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

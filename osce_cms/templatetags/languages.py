@@ -85,12 +85,18 @@ def page_languages(context, absolute=False):
     request = context.get("request")
     if request is None:
         return []
-    languages = page_in_languages(
-        request,
-        missing=context.get("page_missing", False),
-        content_languages=context.get("content_languages"),
-        item_languages=context.get("item_languages"),
-    )
+    arguments = {
+        "missing": context.get("page_missing", False),
+        "content_languages": context.get("content_languages"),
+        "item_languages": context.get("item_languages"),
+    }
+    # The header's switcher and the head's hreflang links ask for the same list: worked out once
+    # per request (each language's URL is a resolve and a reverse).
+    known = getattr(request, "_page_languages", None)
+    if known is None or known[0] != arguments:
+        known = (arguments, page_in_languages(request, **arguments))
+        request._page_languages = known
+    languages = [dict(language) for language in known[1]]
     if absolute:
         for language in languages:
             language["url"] = request.build_absolute_uri(language["url"])

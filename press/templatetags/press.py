@@ -1,11 +1,20 @@
-"""Template tags for press releases: responsive lead images and latest-release lists."""
+"""Template tags for press releases: responsive lead images, cards and latest-release lists."""
 
 from django import template
 from django.core.files.storage import default_storage
+from django.template.defaultfilters import truncatewords
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import dateformat
+from django.utils.formats import date_format
+from django.utils.html import escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+from django.utils.translation import get_language
 
-from press.models import PressRelease
+from osce_cms.templatetags.languages import lang_attr
+from press.models import Kind, PressRelease
 
 register = template.Library()
 
@@ -66,3 +75,54 @@ def newsroom_url(parameter=None, node=None, feed=False):
     if parameter and node is not None:
         url = f"{url}?{urlencode({parameter: node.slug})}"
     return url
+
+
+# A card of the release lists (newsroom, home, related releases, an event's releases). Twenty of
+# them were a fifth of an uncached newsroom page when rendered by the template engine (a dozen
+# variables and filters each); written from this markup they cost a few microseconds.
+CARD = """<article class="release-card{image_class}">
+  <h3 class="release-card__title"{lang}><a href="{url}">{title}</a></h3>
+  <p class="release-card__meta">
+    <span class="release-card__kind">{kind}</span> · <time datetime="{iso_date}">{date}</time>\
+{place} · <span class="release-card__source">{issuers}</span>
+  </p>
+  {image}
+  <p class="release-card__lead"{lang}>{lead}</p>
+</article>
+"""
+CARD_PLACE = ' · <span class="release-card__place"{lang}>{name}</span>'
+CARD_IMAGE_SIZES = "(min-width: 40rem) 12rem, 7rem"
+
+
+@register.simple_tag
+def release_card(release):
+    """``{% release_card release %}``: the release's card, its texts escaped."""
+    published = localtime(release.published_at)
+    has_image = bool((release.lead_image_renditions or {}).get("fallback"))
+    place = ""
+    if release.place:
+        place = CARD_PLACE.format(
+            lang=lang_attr(release.place, "name"), name=escape(release.place.name.upper())
+        )
+    image = ""
+    if has_image:
+        picture = render_to_string(
+            "press/includes/picture.html", release_picture(release, sizes=CARD_IMAGE_SIZES)
+        )
+        image = f'<div class="release-card__image">{picture}</div>'
+    language = release.language
+    return mark_safe(  # every text is escaped here, the picture by its template
+        CARD.format(
+            image_class=" release-card--with-image" if has_image else "",
+            lang=f' lang="{escape(language)}"' if language != get_language() else "",
+            url=escape(release.get_absolute_url()),
+            title=escape(release.title),
+            kind=escape(Kind(release.kind).label),  # get_kind_display() hashes every label
+            iso_date=dateformat.format(published, "c"),
+            date=escape(date_format(published)),
+            place=place,
+            issuers=", ".join(escape(name) for name in release.issuer_names),
+            image=image,
+            lead=escape(truncatewords(release.lead, 40)),
+        )
+    )

@@ -1,4 +1,5 @@
-"""The site's URLs plus the ceiling: a minimal view rendering a page of similar size."""
+"""The site's URLs plus two ceilings: minimal views rendering a page of the newsroom's size
+(84 KB) and the peer rig's bare-Django page (2 KB, ../shared/peers/hello), no database."""
 
 from django.shortcuts import render
 from django.urls import path
@@ -51,10 +52,23 @@ FACETS = [
 ]
 FOOTER = [{"label": f"Footer entry {n}", "url": f"/footer/{n}/"} for n in range(30)]
 CONTEXT = {"cards": CARDS, "sections": SECTIONS, "facets": FACETS, "footer": FOOTER}
+# The peer rig's `hello` page: a loop, a few variables, a filter, ~2 KB.
+ITEMS = [
+    {"title": f"Item number {n}", "slug": f"item-{n}", "summary": "A short line of summary text."}
+    for n in range(1, 11)
+]
 
 
 def ceiling(request):
     return render(request, "bench/ceiling.html", CONTEXT)
 
 
-urlpatterns = [path("bench-ceiling/", ceiling), *site_urlpatterns]
+def small_ceiling(request):
+    return render(request, "bench/ceiling_2k.html", {"title": "Hello, world", "items": ITEMS})
+
+
+urlpatterns = [
+    path("bench-ceiling/", ceiling),
+    path("bench-ceiling/2k/", small_ceiling),
+    *site_urlpatterns,
+]
