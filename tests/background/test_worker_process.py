@@ -39,4 +39,6 @@ def test_a_worker_process_publishes_a_scheduled_release_at_its_time():
             pytest.fail(f"the worker did not publish the release:\n{worker.communicate()[0]}")
     entry = AuditEntry.objects.for_item(release).get(action="publish_scheduled")
     assert entry.created_at >= when
-    assert entry.created_at < when + timedelta(seconds=10)
+    # At its time, not by a later catch-up; the bound leaves room for the worker's start-up,
+    # which took over 10 s on a loaded 2-core machine.
+    assert entry.created_at < when + timedelta(seconds=30)
