@@ -11,7 +11,7 @@ from editorial.views import PublicItemMixin, UntranslatedNoticeMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.feeds import ICALENDAR, FeedLink
 from osce_cms.richtext import render_html
-from press.pagination import CountMemoPaginator
+from press.pagination import MemoizedPaginator
 
 from . import calendar, structured_data
 from .feeds import event_feed_links
@@ -42,10 +42,13 @@ class EventListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
         return upcoming_first(self.filterset.qs, self.today)
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return CountMemoPaginator(
+        # A page's ids are kept per content generation, as the newsroom's: the order puts the
+        # wide rows through a sort (to disk at 10,000 events), the ids alone sort in memory.
+        # They depend on the day too: an event ending yesterday moves to the past.
+        return MemoizedPaginator(
             queryset,
             per_page,
-            memo_parts=("events", self.filterset.memo_parts()),
+            memo_parts=("events", self.filterset.memo_parts(), self.today.isoformat()),
             request=self.request,
             **kwargs,
         )

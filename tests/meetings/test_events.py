@@ -266,6 +266,18 @@ def test_rss_feed_of_new_events(world_nodes, client):
     assert "Council A" in response.content.decode()
 
 
+def test_an_event_that_ended_moves_to_the_past_at_midnight(world_nodes, client, time_machine):
+    time_machine.move_to(dt.datetime(2026, 12, 1, 22, 58, tzinfo=dt.UTC))  # 23:58 in Vienna
+    event(world_nodes, title="Ends today", start=TODAY)
+    event(world_nodes, title="Next week", start=TODAY + dt.timedelta(7))
+    assert titles(client.get("/events/")) == ["Ends today", "Next week"]
+
+    # Four minutes later nothing was published, but the day changed: the list's memoized
+    # page follows it.
+    time_machine.move_to(dt.datetime(2026, 12, 1, 23, 2, tzinfo=dt.UTC))
+    assert titles(client.get("/events/")) == ["Next week", "Ends today"]
+
+
 # --- Taxonomy and home pages --------------------------------------------------------------------
 
 
