@@ -84,6 +84,15 @@ def place(city, code):
     return trees.create_node(Place, slug=slug, country=country, **named(city))
 
 
+def releases_about(releases, start, end):
+    """Of ``releases`` (oldest first), at most three published from a week before ``start`` to
+    three days after ``end``: a demo event names only releases of its own days (it named the
+    seed release of February 2016 on every summit since 1990)."""
+    first = timezone.make_aware(dt.datetime.combine(start - dt.timedelta(days=7), dt.time.min))
+    last = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=3), dt.time.max))
+    return [release for release in releases if first <= release.published_at <= last][:3]
+
+
 def load(stdout):
     if Event.objects.exists():
         stdout.write("Events: the site has its own, none created.\n")
@@ -93,9 +102,9 @@ def load(stdout):
     types = {node.slug: node for node in MeetingType.objects.all()}
     structures = {node.slug: node for node in Structure.objects.all()}
     fields = {node.slug: node for node in FieldOfWork.objects.all()}
-    releases = list(PressRelease.objects.listed().order_by("-published_at")[:40])
+    releases = list(PressRelease.objects.listed().order_by("published_at").only("published_at"))
     created = []
-    for number, spec in enumerate(specs):
+    for spec in specs:
         start = spec["start"]
         times = spec.get("times", (None, None))
         published = min(
@@ -131,8 +140,7 @@ def load(stdout):
         )
         if country := event.venue.country:
             event.countries.set([country])
-        if releases:
-            event.related_releases.set([releases[number % len(releases)]])
+        event.related_releases.set(releases_about(releases, start, spec["end"]))
         created.append(event)
     stdout.write(f"Events: {len(created)} created.\n")
     return created

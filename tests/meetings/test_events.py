@@ -311,6 +311,23 @@ def test_structure_page_and_home_show_upcoming_events(world_nodes, client):
 # --- Demo -----------------------------------------------------------------------------------------
 
 
+def test_a_demo_event_names_only_releases_of_its_own_days():
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from meetings.demo import releases_about
+
+    def on(day):
+        return SimpleNamespace(published_at=timezone.make_aware(dt.datetime(2021, 12, day, 12)))
+
+    releases = [on(day) for day in (1, 20, 24, 25, 26, 27)]
+    # The Stockholm Ministerial Council, 2 and 3 December 2021: a week before to three days after.
+    assert releases_about(releases, dt.date(2021, 12, 2), dt.date(2021, 12, 3)) == [releases[0]]
+    assert releases_about(releases, dt.date(2021, 12, 27), dt.date(2021, 12, 27)) == releases[1:4]
+    assert releases_about(releases, dt.date(2022, 6, 1), dt.date(2022, 6, 1)) == []
+
+
 def test_demo_has_real_meetings_and_loading_again_changes_nothing(demo):
     from io import StringIO
 
@@ -322,7 +339,8 @@ def test_demo_has_real_meetings_and_loading_again_changes_nothing(demo):
     assert Event.objects.filter(event_status=EventStatus.CANCELLED).exists()
     assert Event.objects.filter(event_status=EventStatus.POSTPONED).exists()
     assert Event.objects.upcoming().exists()
-    assert Event.objects.filter(related_releases__isnull=False).exists()
+    # The seed release (February 2016) is about no demo meeting.
+    assert not Event.objects.filter(related_releases__isnull=False).exists()
     stockholm.title = "Edited by an editor"
     stockholm.save()
     meetings_demo.load(stdout=StringIO())

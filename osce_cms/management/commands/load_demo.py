@@ -37,9 +37,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             taxonomy_demo.load(stdout=self.stdout)
             press_demo.load(stdout=self.stdout)
-            meetings_demo.load(stdout=self.stdout)
         if newsroom:
             press_demo.load_newsroom(stdout=self.stdout)
+        # After the newsroom: an event names the releases of its own days.
+        with transaction.atomic():
+            meetings_demo.load(stdout=self.stdout)
+        if newsroom:
             documents_demo.load_library(stdout=self.stdout)
         if releases:
             press_demo.generate(releases, stdout=self.stdout)
