@@ -5,6 +5,7 @@ import threading
 from io import StringIO
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, connections
@@ -19,6 +20,14 @@ pytestmark = [
         reason="SQLite serialises every writer; the race needs PostgreSQL's parallel sessions",
     ),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_types():
+    """The renames record old addresses under a content type: an earlier transactional test in
+    the same process may have flushed and re-created the content types under new ids, which
+    the manager's process-wide cache would still hand out (a foreign-key error in CI)."""
+    ContentType.objects.clear_cache()
 
 
 def run_in_parallel(*jobs):
