@@ -7,13 +7,13 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import Client
-from django.utils import timezone
 
 from editorial.models import Revision
 from press import workflow
 from press.models import CoIssuer, PressRelease, Status
 
 from . import workflow_world as world
+from .test_workflow_admin import form_data as release_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -138,27 +138,11 @@ def csrf_client(user):
 
 
 def form_data(release, token, co_issuers=(), **changes):
-    release.refresh_from_db()
-    local = timezone.localtime(release.published_at)
+    """The release's change form as it stands (``test_workflow_admin.form_data``), with its
+    co-issuer rows and ``co_issuers`` added as new ones."""
+    data = release_form_data(release, csrfmiddlewaretoken=token)
     existing = list(release.co_issuers.all())
-    data = {
-        "csrfmiddlewaretoken": token,
-        "title": release.title,
-        "slug": release.slug,
-        "lead": release.lead,
-        "published_at_0": local.strftime("%Y-%m-%d"),
-        "published_at_1": local.strftime("%H:%M:%S"),
-        "source": release.source_id,
-        "kind": release.kind,
-        "language": release.language,
-        "fields_of_work": [f.pk for f in release.fields_of_work.all()],
-        "body": release.body,
-        "lead_image_alt": "",
-        "lead_image_caption": "",
-        "lead_image_credit": "",
-        "loaded_version": release.version,
-        "change": "minor",
-        "change_note": "",
+    data |= {
         "co_issuers-TOTAL_FORMS": len(existing) + len(co_issuers),
         "co_issuers-INITIAL_FORMS": len(existing),
     }
@@ -175,8 +159,6 @@ def form_data(release, token, co_issuers=(), **changes):
             f"co_issuers-{index}-structure": structure.pk,
             f"co_issuers-{index}-position": position,
         }
-    for prefix in ("contacts", "document_links"):
-        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     return data | changes
 
 
