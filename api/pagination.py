@@ -151,5 +151,5 @@ class KeysetPagination(BasePagination):
 
 
 def _attribute(row, name):
-    value = getattr(row, name)
+    value = row[name] if isinstance(row, dict) else getattr(row, name)
     return value.isoformat() if hasattr(value, "isoformat") else value

@@ -6,6 +6,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from editorial import translations
+from editorial.registry import kind_of
+
+from .plain import Writer
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -20,12 +23,39 @@ class PublicUrlField(serializers.Field):
     def to_representation(self, obj):
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
+    def plain_writer(self, model):
+        return PublicUrlWriter(model)
+
+
+class PublicUrlWriter(Writer):
+    """The address from an instance holding what an address needs (the kind's ``url_fields``)."""
+
+    def __init__(self, model):
+        self.model = model
+        self.columns = kind_of(model).url_fields
+
+    def write(self, row, page):
+        return page.request.build_absolute_uri(page.instance(row).get_absolute_url())
+
 
 class ApiUrlField(serializers.HyperlinkedIdentityField):
     """The absolute address of the object's detail in the API, by slug."""
 
     def __init__(self, basename, **kwargs):
         super().__init__(view_name=f"api:{basename}-detail", lookup_field="slug", **kwargs)
+
+    def plain_writer(self, model):
+        return ApiUrlWriter(self.view_name, self.lookup_field)
+
+
+class ApiUrlWriter(Writer):
+    def __init__(self, view_name, lookup_field):
+        self.view_name = view_name
+        self.columns = (lookup_field,)
+
+    def write(self, row, page):
+        address = reverse(self.view_name, kwargs={self.columns[0]: row[self.columns[0]]})
+        return page.request.build_absolute_uri(address)
 
 
 class TranslationSerializer(serializers.Serializer):
@@ -38,8 +68,8 @@ class TranslationSerializer(serializers.Serializer):
 class TranslationsField(serializers.Field):
     """The item's other public language versions (never a draft), in the languages' order.
 
-    A list reads them for its whole page in one query (``TranslatedListSerializer``); a detail
-    reads its own.
+    A list reads them for its whole page in one query (``TranslationsWriter``); a detail reads
+    its own.
     """
 
     def __init__(self, basename, **kwargs):
@@ -49,29 +79,37 @@ class TranslationsField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, item):
-        known = self.context.get("translations")
-        if known is None or item.pk not in known:
-            known = translations.public_translations(type(item), [item])
-        request = self.context["request"]
-        return [
-            {
-                "language": version.language,
-                "url": request.build_absolute_uri(translations.home_url(version)),
-                "api_url": request.build_absolute_uri(
-                    reverse(f"api:{self.basename}-detail", kwargs={"slug": version.slug})
-                ),
-            }
-            for version in known[item.pk]
-        ]
+        known = translations.public_translations(type(item), {item.pk: item.translation_key})
+        return links(self.context["request"], self.basename, known[item.pk])
+
+    def plain_writer(self, model):
+        return TranslationsWriter(model, self.basename)
 
 
-class TranslatedListSerializer(serializers.ListSerializer):
-    """A page of items with the ``translations`` of all of them read in one query."""
+class TranslationsWriter(Writer):
+    columns = ("translation_key",)
 
-    def to_representation(self, data):
-        items = list(data.all() if hasattr(data, "all") else data)
-        if items:
-            self.child.context["translations"] = translations.public_translations(
-                type(items[0]), items
-            )
-        return super().to_representation(items)
+    def __init__(self, model, basename):
+        self.model = model
+        self.basename = basename
+
+    def prepare(self, page):
+        keys = {row[page.pk_name]: row["translation_key"] for row in page.rows}
+        self.known = translations.public_translations(self.model, keys)
+
+    def write(self, row, page):
+        return links(page.request, self.basename, self.known[row[page.pk_name]])
+
+
+def links(request, basename, versions):
+    """``translations``: each version's language, public page and API detail."""
+    return [
+        {
+            "language": version.language,
+            "url": request.build_absolute_uri(translations.home_url(version)),
+            "api_url": request.build_absolute_uri(
+                reverse(f"api:{basename}-detail", kwargs={"slug": version.slug})
+            ),
+        }
+        for version in versions
+    ]

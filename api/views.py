@@ -6,6 +6,8 @@ from rest_framework import viewsets
 
 from osce_cms.caching import conditional, look_up_page, mark_private, release, store_page
 
+from .plain import PlainListSerializer
+
 # The API's answers do not depend on cookies or the browser's language.
 VARY = ("Accept-Encoding",)
 
@@ -65,7 +67,14 @@ class PublicReadViewSet(PageCachedMixin, viewsets.ReadOnlyModelViewSet):
         return super().get_serializer_class()
 
     def list(self, request, *args, **kwargs):
-        return self.cached_page.response or super().list(request, *args, **kwargs)
+        if self.cached_page.response:
+            return self.cached_page.response
+        serializer = self.get_serializer(many=True)
+        queryset = self.filter_queryset(self.get_queryset())
+        if isinstance(serializer, PlainListSerializer):
+            queryset = serializer.select(queryset)
+        serializer.instance = self.paginate_queryset(queryset)
+        return self.get_paginated_response(serializer.data)
 
     def retrieve(self, request, *args, **kwargs):
         return self.cached_page.response or super().retrieve(request, *args, **kwargs)

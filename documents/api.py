@@ -5,17 +5,15 @@ documents; the detail shows any document whose page is public (withdrawn ones to
 notice), with each file's language, size, page count and stable download address.
 """
 
+from functools import partial
+
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.plain import Children, PlainListSerializer
 from api.registry import register
-from api.serializers import (
-    ApiUrlField,
-    PublicUrlField,
-    TranslatedListSerializer,
-    TranslationsField,
-)
+from api.serializers import ApiUrlField, PublicUrlField, TranslationsField
 from api.views import PublicReadViewSet
 from press.api import SourceSerializer, TermSerializer
 from taxonomy.models import Country, FieldOfWork
@@ -50,7 +48,8 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        list_serializer_class = TranslatedListSerializer
+        list_serializer_class = PlainListSerializer
+        plain_fields = {"files": partial(Children, listing_files)}
         fields = [
             "slug",
             "title",
@@ -108,7 +107,7 @@ class DocumentViewSet(PublicReadViewSet):
                 .select_related("document_type", "issuer")
                 .prefetch_related(*PREFETCH)
             )
-        return Document.objects.listed().for_listing().prefetch_related(*PREFETCH)
+        return Document.objects.listed()
 
 
 register("documents", DocumentViewSet, basename="document")

@@ -427,10 +427,9 @@ def source_changed(item, user):
         notifications.source_changed(version, item, user)
 
 
-def _versions_of(queryset, items):
-    """{translation_key: [version, ...]} of ``queryset``'s versions in the groups of ``items``,
+def _versions_of(queryset, keys):
+    """{translation_key: [version, ...]} of ``queryset``'s versions in the groups ``keys``,
     reading only what an address needs, in the languages' order. One query for any number."""
-    keys = {item.translation_key for item in items}
     groups = {}
     if keys:
         fields = ("pk", "language", "translation_key", *kind_of(queryset.model).url_fields)
@@ -445,7 +444,7 @@ def alternates_for(model, items):
     """{pk: [(language, address), ...]} for each of ``items`` (listed versions of ``model``)
     whose group has more than one listed version: every version, itself included, for a
     sitemap's ``xhtml:link``. One query for any number of items."""
-    groups = _versions_of(model.objects.listed(), items)
+    groups = _versions_of(model.objects.listed(), {item.translation_key for item in items})
     alternates = {}
     for item in items:
         versions = groups.get(item.translation_key, [])
@@ -454,11 +453,12 @@ def alternates_for(model, items):
     return alternates
 
 
-def public_translations(model, items, now=None):
-    """{pk: [version, ...]}: for each of ``items``, the other public versions of its group (the
-    read API's ``translations``). One query for any number of items."""
-    groups = _versions_of(model.objects.public(now), items)
+def public_translations(model, keys, now=None):
+    """{pk: [version, ...]}: for each item of ``keys`` ({pk: translation_key}), the other
+    public versions of its group (the read API's ``translations``). One query for any number
+    of items."""
+    groups = _versions_of(model.objects.public(now), set(keys.values()))
     return {
-        item.pk: [v for v in groups.get(item.translation_key, []) if v.pk != item.pk]
-        for item in items
+        pk: [version for version in groups.get(key, []) if version.pk != pk]
+        for pk, key in keys.items()
     }

@@ -11,26 +11,20 @@ from datetime import date
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.plain import PlainListSerializer
 from api.registry import register
-from api.serializers import (
-    ApiUrlField,
-    PublicUrlField,
-    TranslatedListSerializer,
-    TranslationsField,
-)
+from api.serializers import ApiUrlField, PublicUrlField, TranslationsField
 from api.views import PublicReadViewSet
 from documents.api_fields import ShownDocumentsField
 from editorial.filters import EARLIEST_DAY, LATEST_DAY
 from osce_cms.richtext import render_html
 from press.api import SourceSerializer, TermSerializer
 from press.models import PressRelease
-from taxonomy.models import Country, FieldOfWork
 
 from .filters import EventFilter
 from .models import Event
@@ -106,7 +100,7 @@ class EventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        list_serializer_class = TranslatedListSerializer
+        list_serializer_class = PlainListSerializer
         fields = [
             "slug",
             "title",
@@ -200,12 +194,6 @@ class EventDetailSerializer(EventSerializer):
         return event.recording_url or None
 
 
-TAGS = (
-    Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
-    Prefetch("countries", queryset=Country.objects.only("slug", "name")),
-)
-
-
 class EventViewSet(PublicReadViewSet):
     """Meetings and conferences, newest start first."""
 
@@ -218,7 +206,7 @@ class EventViewSet(PublicReadViewSet):
         # Built per request: "public" means public now.
         if self.action == "retrieve":
             return Event.objects.public().for_page()
-        return Event.objects.listed().for_listing().prefetch_related(*TAGS)
+        return Event.objects.listed()
 
 
 register("events", EventViewSet, basename="event")

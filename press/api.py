@@ -13,22 +13,18 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.plain import PlainListSerializer, Writer
 from api.registry import register
-from api.serializers import (
-    ApiUrlField,
-    PublicUrlField,
-    TranslatedListSerializer,
-    TranslationsField,
-)
+from api.serializers import ApiUrlField, PublicUrlField, TranslationsField
 from api.views import PublicReadViewSet
 from documents.api_fields import ShownDocumentsField
 from documents.links import public_documents_prefetch
 from editorial.models import ChangeNote
 from osce_cms.richtext import render_html
-from taxonomy.models import Country, FieldOfWork
+from taxonomy.models import Country, FieldOfWork, Structure
 
 from .filters import ReleaseFilter
-from .models import Kind, PressContact, PressRelease
+from .models import Kind, PressContact, PressRelease, co_issuer_refs
 
 
 class ApiReleaseFilter(ReleaseFilter):
@@ -51,6 +47,27 @@ class SourceSerializer(TermSerializer):
     path = serializers.CharField()
 
 
+class IssuersWriter(Writer):
+    """``issuers`` in a list: the source's term, then the co-issuers of ``co_issuers_data``."""
+
+    columns = ("source_id", "co_issuers_data")
+
+    def __init__(self, field, model):
+        self.field = field
+
+    def write(self, row, page):
+        source = page.terms(self.field.child, Structure)[row["source_id"]][1]
+        co_issuers = co_issuer_refs(row["co_issuers_data"])
+        return [
+            source,
+            *(
+                self.field.child.to_representation(co)
+                for co in co_issuers
+                if co.slug != source["slug"]
+            ),
+        ]
+
+
 class ReleaseSerializer(serializers.ModelSerializer):
     url = PublicUrlField(help_text="The release's public page.")
     api_url = ApiUrlField("press-release")
@@ -66,7 +83,8 @@ class ReleaseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PressRelease
-        list_serializer_class = TranslatedListSerializer
+        list_serializer_class = PlainListSerializer
+        plain_fields = {"issuers": IssuersWriter}
         fields = [
             "slug",
             "title",
@@ -187,7 +205,7 @@ class ReleaseViewSet(PublicReadViewSet):
                 .with_co_issuers()
                 .prefetch_related(*TAGS, public_documents_prefetch(), "contacts", "change_notes")
             )
-        return PressRelease.objects.listed().for_listing().prefetch_related(*TAGS)
+        return PressRelease.objects.listed().with_co_issuers()
 
 
 register("press-releases", ReleaseViewSet, basename="press-release")

@@ -7,6 +7,7 @@ from .releases import (
     PressContact,
     PressRelease,
     PressReleaseQuerySet,
+    co_issuer_refs,
 )
 
 __all__ = [
@@ -17,4 +18,5 @@ __all__ = [
     "PressRelease",
     "PressReleaseQuerySet",
     "Status",
+    "co_issuer_refs",
 ]

@@ -62,6 +62,13 @@ class CoIssuerRef(NamedTuple):
         return reverse("taxonomy:structure-detail", kwargs={"path": self.path})
 
 
+def co_issuer_refs(data):
+    """The co-issuers of ``co_issuers_data`` (``with_co_issuers``), in order."""
+    rows = [row.split(" ", 4) for row in (data or "").split(ROW_SEPARATOR)]
+    rows = sorted((int(row[0]), int(row[1]), *row[2:]) for row in rows if len(row) == 5)
+    return [CoIssuerRef(*row[2:]) for row in rows]
+
+
 def display_name_sql(relation):
     """A structure's ``display_name`` in the active language as SQL (its public name, else its
     name; each falling back to English, as the translated fields do: taxonomy/translation.py)."""
@@ -280,9 +287,7 @@ class PressRelease(EditorialModel):
         """The lead issuer (the source) and the co-issuers, in order: the dateline's names and
         links. Read from ``co_issuers_data`` when the query had ``with_co_issuers``."""
         if hasattr(self, "co_issuers_data"):
-            rows = [row.split(" ", 4) for row in (self.co_issuers_data or "").split(ROW_SEPARATOR)]
-            rows = sorted((int(row[0]), int(row[1]), *row[2:]) for row in rows if len(row) == 5)
-            co_issuers = [CoIssuerRef(*row[2:]) for row in rows]
+            co_issuers = co_issuer_refs(self.co_issuers_data)
         else:
             co_issuers = [
                 CoIssuerRef(co.structure.slug, co.structure.path, co.structure.display_name)

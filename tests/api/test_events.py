@@ -207,9 +207,10 @@ def test_a_walk_sees_every_event_once_in_order(api_get, world_nodes):
     assert [item["slug"] for item in results] == [f"e{number}" for number in range(6, -1, -1)]
 
 
-def _queries(client, url):
+def _queries(client, url, cold=True):
     client.get(url)
-    cache.clear()
+    if cold:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, response.content
@@ -217,9 +218,14 @@ def _queries(client, url):
 
 
 @pytest.mark.parametrize(
-    "url", [LIST, f"{LIST}?page_size=100", f"{LIST}?structure=secretariat&country=austria&q=e"]
+    ("url", "expected"),
+    [
+        (LIST, 5),
+        (f"{LIST}?page_size=100", 5),
+        (f"{LIST}?structure=secretariat&country=austria&q=e", 7),
+    ],
 )
-def test_list_cost_does_not_grow_with_events(client, world_nodes, url):
+def test_list_cost_does_not_grow_with_events(client, world_nodes, url, expected):
     def add(first, count):
         for number in range(first, first + count):
             item = event(world_nodes, title=f"Event {number}", slug=f"event-{number}")
@@ -230,8 +236,13 @@ def test_list_cost_does_not_grow_with_events(client, world_nodes, url):
     small, _ = _queries(client, url)
     add(3, 40)
     large, sql = _queries(client, url)
+    warm, warm_sql = _queries(client, url, cold=False)
     assert large == small, "\n".join(sql)
-    assert small <= 6, "\n".join(sql)  # events, two tag prefetches, filter slugs, translations
+    # The events, their translations, the generation, the two tag tables (and each tree filter's
+    # slugs); after a change, each vocabulary once besides (meeting types, places, structures,
+    # fields of work, countries: api/plain.py keeps them until the next change).
+    assert warm == expected, "\n".join(warm_sql)
+    assert small == warm + 5, "\n".join(sql)
 
 
 def test_detail_cost_does_not_grow(client, world_nodes):

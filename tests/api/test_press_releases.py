@@ -233,9 +233,10 @@ def test_dates_at_the_ends_of_the_calendar_are_not_a_500(api_get, tagged):
     assert api_get(LIST, {"date_from": "0001-01-01", "date_to": "9999-12-31"}).status_code == 200
 
 
-def _queries(client, url):
+def _queries(client, url, cold=True):
     client.get(url)
-    cache.clear()
+    if cold:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, response.content
@@ -243,14 +244,14 @@ def _queries(client, url):
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "expected"),
     [
-        LIST,
-        f"{LIST}?page_size=100",
-        f"{LIST}?field_of_work=policing&country=participating-states&q=release",
+        (LIST, 5),
+        (f"{LIST}?page_size=100", 5),
+        (f"{LIST}?field_of_work=policing&country=participating-states&q=release", 7),
     ],
 )
-def test_list_cost_does_not_grow_with_releases(client, make_release, taxonomy, url):
+def test_list_cost_does_not_grow_with_releases(client, make_release, taxonomy, url, expected):
     def add(count):
         for _ in range(count):
             make_release(
@@ -263,8 +264,13 @@ def test_list_cost_does_not_grow_with_releases(client, make_release, taxonomy, u
     small, _ = _queries(client, url)
     add(40)
     large, sql = _queries(client, url)
+    warm, warm_sql = _queries(client, url, cold=False)
     assert large == small, "\n".join(sql)
-    assert small <= 6, "\n".join(sql)  # releases, two tag prefetches, filter slugs, translations
+    # The releases, their translations, the generation, the two tag tables (and each tree
+    # filter's slugs); after a change, each vocabulary once besides (sources, places, fields of
+    # work, countries: api/plain.py keeps them until the next change).
+    assert warm == expected, "\n".join(warm_sql)
+    assert small == warm + 4, "\n".join(sql)
 
 
 def test_detail_cost_does_not_grow(client, make_release, taxonomy):

@@ -1,0 +1,239 @@
+"""Lists written from plain data: a page's rows read with ``values()``, not model instances.
+
+Through Django REST framework's generic path a list of twenty releases built some 170 model
+instances (each place, source and tag carrying every language's columns) and called a few
+thousand field methods. ``PlainListSerializer`` writes the same items, in the item serializer's
+field order, from the page's columns alone:
+
+- a column (``title``, ``published_at``, ...) by the serializer's own field
+  (``to_representation``), so dates and choices read exactly as in a detail;
+- a vocabulary term (a nested serializer on a foreign key or a many-to-many relation: a
+  release's source, place, fields of work and countries) from that serializer's representation
+  of every term of the vocabulary, kept per content generation and language
+  (``memoize_for_generation``: any change to a vocabulary advances the generation, so it is
+  never stale); a many-to-many relation costs one query on its through table for the page;
+- the project's own fields (``PublicUrlField``, ``ApiUrlField``, ``TranslationsField``) by their
+  ``plain_writer``; a ``SerializerMethodField`` by its method, given an instance made of the
+  row's columns; anything else by an entry of the serializer's ``Meta.plain_fields``
+  (``{name: a callable of (field, model) returning its Writer}``).
+
+The item serializer stays the one declaration of an item, for the schema, the detail and the
+list alike; ``tests/api/test_plain_lists.py`` holds each list to what the serializer writes of
+the same items.
+"""
+
+from django.db import models
+from django.utils import translation
+from rest_framework import serializers
+
+from osce_cms.caching import memoize_for_generation
+
+
+class Writer:
+    """How one field of an item is written from its row: the ``columns`` the row must hold,
+    ``prepare(page)`` once per page (a query for all its rows), ``write(row, page)`` per item."""
+
+    columns = ()
+
+    def prepare(self, page):
+        pass
+
+    def write(self, row, page):
+        raise NotImplementedError
+
+
+class Column(Writer):
+    def __init__(self, field):
+        self.field = field
+        self.columns = (field.source,)
+
+    def write(self, row, page):
+        value = row[self.field.source]
+        return None if value is None else self.field.to_representation(value)
+
+
+class Method(Writer):
+    """A ``SerializerMethodField``: its method reads an instance holding the row's columns."""
+
+    def __init__(self, field):
+        self.field = field
+
+    def write(self, row, page):
+        return self.field.to_representation(page.instance(row))
+
+
+class Term(Writer):
+    """A nested serializer on a foreign key to a vocabulary."""
+
+    def __init__(self, field, model_field):
+        self.field = field
+        self.model = model_field.related_model
+        self.columns = (model_field.attname,)
+
+    def write(self, row, page):
+        pk = row[self.columns[0]]
+        return None if pk is None else page.terms(self.field, self.model)[pk][1]
+
+
+class Tags(Writer):
+    """A nested list serializer on a many-to-many relation to a vocabulary, in its order."""
+
+    def __init__(self, field, model_field):
+        self.field = field
+        self.model = model_field.related_model
+        self.relation = model_field
+
+    def prepare(self, page):
+        through = self.relation.remote_field.through
+        source = self.relation.m2m_field_name()
+        target = self.relation.m2m_reverse_field_name()
+        terms = page.terms(self.field.child, self.model)
+        tagged = {}
+        for pk, term in through.objects.filter(**{f"{source}__in": page.pks}).values_list(
+            source, target
+        ):
+            tagged.setdefault(pk, []).append(terms[term])
+        self.tagged = {pk: [rep for _position, rep in sorted(t)] for pk, t in tagged.items()}
+
+    def write(self, row, page):
+        return self.tagged.get(row[page.pk_name], [])
+
+
+class Children(Writer):
+    """Rows of a reverse foreign key (a document's files), read for the page by ``queryset()``;
+    each is told its parent (an instance of the row's columns) and written by the nested
+    serializer."""
+
+    def __init__(self, queryset, field, model):
+        self.queryset = queryset
+        self.field = field
+        self.relation = model._meta.get_field(field.source).field
+
+    def prepare(self, page):
+        self.children = {}
+        for child in self.queryset().filter(**{f"{self.relation.name}__in": page.pks}):
+            parent_pk = getattr(child, self.relation.attname)
+            self.relation.set_cached_value(child, page.instance(page.rows_by_pk[parent_pk]))
+            self.children.setdefault(parent_pk, []).append(child)
+
+    def write(self, row, page):
+        children = self.children.get(row[page.pk_name], [])
+        return [self.field.child.to_representation(child) for child in children]
+
+
+def writer_for(field, model, overrides):
+    name = field.field_name
+    if name in overrides:
+        return overrides[name](field, model)
+    if hasattr(field, "plain_writer"):
+        return field.plain_writer(model)
+    if isinstance(field, serializers.SerializerMethodField):
+        return Method(field)
+    model_field = _model_field(model, field.source)
+    if isinstance(field, serializers.ListSerializer) and model_field is not None:
+        if model_field.many_to_many and not model_field.auto_created:
+            return Tags(field, model_field)
+    elif isinstance(field, serializers.BaseSerializer) and model_field is not None:
+        if model_field.many_to_one:
+            return Term(field, model_field)
+    elif model_field is not None and model_field.concrete and not model_field.is_relation:
+        return Column(field)
+    raise TypeError(f"{name}: no plain writer; declare one in Meta.plain_fields")
+
+
+def _model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except models.FieldDoesNotExist:
+        return None
+
+
+class Page:
+    """What the writers share while writing one page: its rows, the request, the lookups."""
+
+    def __init__(self, model, rows, request):
+        self.model = model
+        self.rows = rows
+        self.request = request
+        self.pk_name = model._meta.pk.attname
+        self.rows_by_pk = {row[self.pk_name]: row for row in rows}
+        self.pks = list(self.rows_by_pk)
+        self._terms = {}
+        self._instances = {}
+        # In the model's order of fields, as ``from_db`` takes them.
+        present = rows[0] if rows else {}
+        self._columns = [f.attname for f in model._meta.concrete_fields if f.attname in present]
+
+    def terms(self, serializer, model):
+        """{pk: (position, representation)} of every ``model`` term, as ``serializer`` writes
+        it, in the vocabulary's order."""
+        key = (type(serializer), model)
+        if key not in self._terms:
+            parts = (
+                f"{type(serializer).__module__}.{type(serializer).__qualname__}",
+                model._meta.label_lower,
+                translation.get_language(),
+            )
+            self._terms[key] = memoize_for_generation(
+                "api-terms",
+                parts,
+                lambda: _represent_terms(serializer, model),
+                request=self.request._request,
+            )
+        return self._terms[key]
+
+    def instance(self, row):
+        """The row as a model instance holding its columns only, the others deferred (for an
+        address, a method field, a child's parent)."""
+        pk = row[self.pk_name]
+        if pk not in self._instances:
+            values = [row[name] for name in self._columns]
+            self._instances[pk] = self.model.from_db(None, self._columns, values)
+        return self._instances[pk]
+
+
+def _represent_terms(serializer, model):
+    nested = [
+        field.source
+        for field in serializer.fields.values()
+        if isinstance(field, serializers.BaseSerializer)
+    ]
+    queryset = model._default_manager.all()
+    if nested:
+        queryset = queryset.select_related(*nested)
+    return {
+        term.pk: (position, serializer.to_representation(term))
+        for position, term in enumerate(queryset)
+    }
+
+
+class PlainListSerializer(serializers.ListSerializer):
+    """A page of items written from plain rows (see the module's docstring).
+
+    A view calls ``select(queryset)`` for the rows to paginate, then hands the page to it.
+    """
+
+    def writers(self):
+        if not hasattr(self, "_writers"):
+            model = self.child.Meta.model
+            overrides = getattr(self.child.Meta, "plain_fields", {})
+            self._writers = [
+                (field.field_name, writer_for(field, model, overrides))
+                for field in self.child._readable_fields
+            ]
+        return self._writers
+
+    def select(self, queryset):
+        model = queryset.model
+        columns = {model._meta.pk.attname: None}
+        for _name, writer in self.writers():
+            columns.update(dict.fromkeys(writer.columns))
+        return queryset.values(*columns)
+
+    def to_representation(self, data):
+        rows = list(data)
+        page = Page(self.child.Meta.model, rows, self.context["request"])
+        writers = self.writers()
+        for _name, writer in writers:
+            writer.prepare(page)
+        return [{name: writer.write(row, page) for name, writer in writers} for row in rows]
