@@ -18,8 +18,8 @@ field order, from the page's columns alone:
   (``{name: a callable of (field, model) returning its Writer}``).
 
 The item serializer stays the one declaration of an item, for the schema, the detail and the
-list alike; ``tests/api/test_plain_lists.py`` holds each list to what the serializer writes of
-the same items.
+list alike; each list's tests hold it to what the serializer writes of the same items
+(``assert_list_is_what_the_serializer_writes`` in tests/api/conftest.py).
 """
 
 from django.db import models

@@ -7,6 +7,9 @@ from django.test import Client
 from django.urls import reverse
 from openapi_core import OpenAPI
 from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
 from tests.press.conftest import make_release, taxonomy
 from tests.press.test_workflow_leaks import newsroom
@@ -52,3 +55,12 @@ def walk(api_get, path, data=None):
         if body["next"] is None:
             return results, pages
         response = api_get(body["next"])
+
+
+def assert_list_is_what_the_serializer_writes(api_get, path, serializer_class, items):
+    """The list at ``path`` (written from plain rows, api/plain.py) is, byte for byte, what
+    ``serializer_class`` writes of each of ``items`` (model instances, in the list's order)."""
+    request = Request(APIRequestFactory().get(path))
+    expected = [serializer_class(item, context={"request": request}).data for item in items]
+    listed = api_get(path).json()["results"]
+    assert JSONRenderer().render(listed) == JSONRenderer().render(expected)

@@ -8,12 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from editorial.models import Status
-from meetings.models import EventStatus
+from meetings.api import EventSerializer
+from meetings.models import Event, EventStatus
 from tests.documents import world as documents_world
 from tests.meetings.builders import TODAY, event
 from tests.meetings.conftest import world_nodes
 
-from .conftest import walk
+from .conftest import assert_list_is_what_the_serializer_writes, walk
 
 __all__ = ["world_nodes"]  # the meetings tests' fixture, shared
 pytestmark = pytest.mark.django_db
@@ -264,3 +265,19 @@ def test_detail_cost_does_not_grow(client, world_nodes):
     large, sql = _queries(client, f"{LIST}{many.slug}/")
     assert large == small, "\n".join(sql)
     assert small <= 10, "\n".join(sql)
+
+
+def test_the_list_is_what_the_event_serializer_writes(api_get, world_nodes, events):
+    timed = event(
+        world_nodes,
+        title="Astana session",
+        slug="astana",
+        start_time=dt.time(10),
+        end_time=dt.time(12, 30),
+        time_zone="Asia/Almaty",
+        venue=None,
+    )
+    timed.countries.add(world_nodes["austria"])
+    timed.fields_of_work.add(world_nodes["gender"])
+    items = Event.objects.listed().order_by("-start_date", "-id")
+    assert_list_is_what_the_serializer_writes(api_get, LIST, EventSerializer, items)

@@ -11,10 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from editorial.models import ChangeNote
+from press.api import ReleaseSerializer
 from press.models import CoIssuer, Kind, PressContact, PressRelease, Status
 
 from ..documents import world
-from .conftest import walk
+from .conftest import assert_list_is_what_the_serializer_writes, walk
 
 LIST = "/api/v1/press-releases/"
 
@@ -358,3 +359,21 @@ def test_issuers_come_in_order_and_a_co_issuer_finds_the_release(api_get, make_r
     assert api_get(f"{LIST}joint/").json()["issuers"] == item["issuers"]
     alone = api_get(f"{LIST}alone/").json()
     assert [issuer["slug"] for issuer in alone["issuers"]] == ["mission-in-kosovo"]
+
+
+def test_the_list_is_what_the_release_serializer_writes(api_get, make_release, taxonomy):
+    english = make_release(
+        slug="talks",
+        fields=[taxonomy.policing, taxonomy.community],
+        countries=[taxonomy.ukraine, taxonomy.belarus],
+        place=taxonomy.minsk,
+        kind=Kind.NEWS_ITEM,
+    )
+    CoIssuer.objects.create(release=english, structure=taxonomy.kosovo, position=1)
+    CoIssuer.objects.create(release=english, structure=taxonomy.ttd, position=0)
+    CoIssuer.objects.create(release=english, structure=taxonomy.secretariat, position=2)
+    make_release(slug="peregovory", language="ru", translation_key=english.translation_key)
+    make_release(slug="plain", fields=[])
+    make_release(slug="hidden", status=Status.DRAFT)
+    items = PressRelease.objects.listed().order_by("-published_at", "-id")
+    assert_list_is_what_the_serializer_writes(api_get, LIST, ReleaseSerializer, items)

@@ -6,9 +6,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from documents.api import DocumentSerializer
+from documents.models import Document
 from editorial.models import Status
 
-from ..api.conftest import api_get, openapi  # noqa: F401 (fixtures)
+from ..api.conftest import api_get, assert_list_is_what_the_serializer_writes, openapi  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 LIST = "/api/v1/documents/"
@@ -100,3 +102,14 @@ def test_the_list_costs_the_same_whatever_the_number_of_documents(client, make_d
     small = count()
     add(10)
     assert count() == small
+
+
+def test_the_list_is_what_the_document_serializer_writes(api_get, make_document, library):  # noqa: F811
+    english = make_document(slug="report", files=(("en", None), ("fr", None)))
+    english.fields_of_work.add(library.policing)
+    english.countries.add(library.ukraine)
+    make_document(slug="rapport", language="fr", translation_key=english.translation_key)
+    make_document(slug="decision", document_type=library.pc_decisions, files=())
+    make_document(slug="hidden", status=Status.DRAFT)
+    items = Document.objects.listed().order_by("-published_at", "-id")
+    assert_list_is_what_the_serializer_writes(api_get, LIST, DocumentSerializer, items)
