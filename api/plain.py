@@ -11,7 +11,7 @@ field order, from the page's columns alone:
   release's source, place, fields of work and countries) from that serializer's representation
   of every term of the vocabulary, kept per content generation and language
   (``memoize_for_generation``: any change to a vocabulary advances the generation, so it is
-  never stale); a many-to-many relation costs one query on its through table for the page;
+  never stale); the ids of a many-to-many relation's terms come with the row (a subquery);
 - the project's own fields (``PublicUrlField``, ``ApiUrlField``, ``TranslationsField``) by their
   ``plain_writer``; a ``SerializerMethodField`` by its method, given an instance made of the
   row's columns; anything else by an entry of the serializer's ``Meta.plain_fields``
@@ -23,6 +23,8 @@ list alike; each list's tests hold it to what the serializer writes of the same 
 """
 
 from django.db import models
+from django.db.models import CharField, OuterRef, StringAgg, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils import translation
 from rest_framework import serializers
 
@@ -30,10 +32,12 @@ from osce_cms.caching import memoize_for_generation
 
 
 class Writer:
-    """How one field of an item is written from its row: the ``columns`` the row must hold,
-    ``prepare(page)`` once per page (a query for all its rows), ``write(row, page)`` per item."""
+    """How one field of an item is written from its row: the ``columns`` the row must hold
+    (some of them ``annotations`` of the list's query), ``prepare(page)`` once per page (a
+    query for all its rows), ``write(row, page)`` per item."""
 
     columns = ()
+    annotations = {}
 
     def prepare(self, page):
         pass
@@ -76,27 +80,33 @@ class Term(Writer):
 
 
 class Tags(Writer):
-    """A nested list serializer on a many-to-many relation to a vocabulary, in its order."""
+    """A nested list serializer on a many-to-many relation to a vocabulary, in its order.
+
+    The ids of an item's terms come with its row (``"3,17"``, a subquery on the through
+    table), so the page's tags cost no query of their own."""
 
     def __init__(self, field, model_field):
         self.field = field
         self.model = model_field.related_model
-        self.relation = model_field
-
-    def prepare(self, page):
-        through = self.relation.remote_field.through
-        source = self.relation.m2m_field_name()
-        target = self.relation.m2m_reverse_field_name()
-        terms = page.terms(self.field.child, self.model)
-        tagged = {}
-        for pk, term in through.objects.filter(**{f"{source}__in": page.pks}).values_list(
-            source, target
-        ):
-            tagged.setdefault(pk, []).append(terms[term])
-        self.tagged = {pk: [rep for _position, rep in sorted(t)] for pk, t in tagged.items()}
+        column = f"plain_{field.field_name}_ids"
+        self.columns = (column,)
+        source = model_field.m2m_field_name()
+        target = model_field.m2m_reverse_field_name()
+        ids = (
+            model_field.remote_field.through.objects.filter(**{source: OuterRef("pk")})
+            .order_by()
+            .values(source)
+            .annotate(ids=StringAgg(Cast(target, CharField()), Value(",")))
+            .values("ids")
+        )
+        self.annotations = {column: Subquery(ids)}
 
     def write(self, row, page):
-        return self.tagged.get(row[page.pk_name], [])
+        ids = row[self.columns[0]]
+        if not ids:
+            return []
+        terms = page.terms(self.field.child, self.model)
+        return [rep for _position, rep in sorted(terms[int(pk)] for pk in ids.split(","))]
 
 
 class Children(Writer):
@@ -226,9 +236,11 @@ class PlainListSerializer(serializers.ListSerializer):
     def select(self, queryset):
         model = queryset.model
         columns = {model._meta.pk.attname: None}
+        annotations = {}
         for _name, writer in self.writers():
             columns.update(dict.fromkeys(writer.columns))
-        return queryset.values(*columns)
+            annotations.update(writer.annotations)
+        return queryset.annotate(**annotations).values(*columns)
 
     def to_representation(self, data):
         rows = list(data)

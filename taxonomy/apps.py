@@ -26,6 +26,7 @@ class TaxonomyConfig(AppConfig):
             models.Structure,
             models.Place,
             models.MeetingType,
+            models.DocumentType,
             models.Menu,
             models.MenuItem,
         )
