@@ -33,14 +33,18 @@ from osce_cms.caching import memoize_for_generation
 
 class Writer:
     """How one field of an item is written from its row: the ``columns`` the row must hold
-    (some of them ``annotations`` of the list's query), ``prepare(page)`` once per page (a
-    query for all its rows), ``write(row, page)`` per item."""
+    (some of them ``annotations`` of the list's query), ``prepare(page)`` once per page (what
+    it returns, e.g. a query's answer for all the rows, is ``page.prepared[writer]``),
+    ``write(row, page)`` per item.
+
+    A serializer's writers are made once per process, from an instance of it without context
+    (``writers_of``): a writer keeps nothing of a request but in ``page``."""
 
     columns = ()
     annotations = {}
 
     def prepare(self, page):
-        pass
+        return None
 
     def write(self, row, page):
         raise NotImplementedError
@@ -57,13 +61,14 @@ class Column(Writer):
 
 
 class Method(Writer):
-    """A ``SerializerMethodField``: its method reads an instance holding the row's columns."""
+    """A ``SerializerMethodField``: its method (of the request's serializer, which has the
+    context) reads an instance holding the row's columns."""
 
     def __init__(self, field):
-        self.field = field
+        self.method_name = field.method_name
 
     def write(self, row, page):
-        return self.field.to_representation(page.instance(row))
+        return getattr(page.serializer, self.method_name)(page.instance(row))
 
 
 class Term(Writer):
@@ -120,15 +125,17 @@ class Children(Writer):
         self.relation = model._meta.get_field(field.source).field
 
     def prepare(self, page):
-        self.children = {}
+        children = {}
         for child in self.queryset().filter(**{f"{self.relation.name}__in": page.pks}):
             parent_pk = getattr(child, self.relation.attname)
             self.relation.set_cached_value(child, page.instance(page.rows_by_pk[parent_pk]))
-            self.children.setdefault(parent_pk, []).append(child)
+            children.setdefault(parent_pk, []).append(child)
+        return children
 
     def write(self, row, page):
-        children = self.children.get(row[page.pk_name], [])
-        return [self.field.child.to_representation(child) for child in children]
+        children = page.prepared[self].get(row[page.pk_name], [])
+        nested = page.serializer.fields[self.field.field_name].child
+        return [nested.to_representation(child) for child in children]
 
 
 def writer_for(field, model, overrides):
@@ -159,12 +166,16 @@ def _model_field(model, name):
 
 
 class Page:
-    """What the writers share while writing one page: its rows, the request, the lookups."""
+    """What the writers share while writing one page: its rows, the request's serializer and
+    request, the lookups."""
 
-    def __init__(self, model, rows, request):
+    def __init__(self, serializer, rows):
+        model = serializer.Meta.model
         self.model = model
         self.rows = rows
-        self.request = request
+        self.serializer = serializer
+        self.request = serializer.context["request"]
+        self.prepared = {}
         self.pk_name = model._meta.pk.attname
         self.rows_by_pk = {row[self.pk_name]: row for row in rows}
         self.pks = list(self.rows_by_pk)
@@ -217,35 +228,41 @@ def _represent_terms(serializer, model):
     }
 
 
+_writers = {}
+
+
+def writers_of(serializer_class):
+    """[(name, Writer)] of the item serializer's fields, made once: building a model
+    serializer's fields is a good part of what a request costs."""
+    if serializer_class not in _writers:
+        template = serializer_class()
+        model = serializer_class.Meta.model
+        overrides = getattr(serializer_class.Meta, "plain_fields", {})
+        _writers[serializer_class] = [
+            (field.field_name, writer_for(field, model, overrides))
+            for field in template._readable_fields
+        ]
+    return _writers[serializer_class]
+
+
 class PlainListSerializer(serializers.ListSerializer):
     """A page of items written from plain rows (see the module's docstring).
 
     A view calls ``select(queryset)`` for the rows to paginate, then hands the page to it.
     """
 
-    def writers(self):
-        if not hasattr(self, "_writers"):
-            model = self.child.Meta.model
-            overrides = getattr(self.child.Meta, "plain_fields", {})
-            self._writers = [
-                (field.field_name, writer_for(field, model, overrides))
-                for field in self.child._readable_fields
-            ]
-        return self._writers
-
     def select(self, queryset):
-        model = queryset.model
-        columns = {model._meta.pk.attname: None}
+        columns = {queryset.model._meta.pk.attname: None}
         annotations = {}
-        for _name, writer in self.writers():
+        for _name, writer in writers_of(type(self.child)):
             columns.update(dict.fromkeys(writer.columns))
             annotations.update(writer.annotations)
         return queryset.annotate(**annotations).values(*columns)
 
     def to_representation(self, data):
         rows = list(data)
-        page = Page(self.child.Meta.model, rows, self.context["request"])
-        writers = self.writers()
+        page = Page(self.child, rows)
+        writers = writers_of(type(self.child))
         for _name, writer in writers:
-            writer.prepare(page)
+            page.prepared[writer] = writer.prepare(page)
         return [{name: writer.write(row, page) for name, writer in writers} for row in rows]

@@ -95,10 +95,10 @@ class TranslationsWriter(Writer):
 
     def prepare(self, page):
         keys = {row[page.pk_name]: row["translation_key"] for row in page.rows}
-        self.known = translations.public_translations(self.model, keys)
+        return translations.public_translations(self.model, keys)
 
     def write(self, row, page):
-        return links(page.request, self.basename, self.known[row[page.pk_name]])
+        return links(page.request, self.basename, page.prepared[self][row[page.pk_name]])
 
 
 def links(request, basename, versions):
