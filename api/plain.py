@@ -1,17 +1,17 @@
 """Lists written from plain data: a page's rows read with ``values()``, not model instances.
 
-Through Django REST framework's generic path a list of twenty releases built some 170 model
-instances (each place, source and tag carrying every language's columns) and called a few
-thousand field methods. ``PlainListSerializer`` writes the same items, in the item serializer's
-field order, from the page's columns alone:
+Django REST framework's generic path builds a model instance for every item and for every
+term it names (each source, place and tag carrying every language's columns) and runs every
+field's machinery per item. ``PlainListSerializer`` writes the same items, in the item
+serializer's field order, from the page's columns alone:
 
 - a column (``title``, ``published_at``, ...) by the serializer's own field
   (``to_representation``), so dates and choices read exactly as in a detail;
 - a vocabulary term (a nested serializer on a foreign key or a many-to-many relation: a
   release's source, place, fields of work and countries) from that serializer's representation
   of every term of the vocabulary, kept per content generation and language
-  (``memoize_for_generation``: any change to a vocabulary advances the generation, so it is
-  never stale); the ids of a many-to-many relation's terms come with the row (a subquery);
+  (``memoize_for_generation``: the vocabularies are public models, any change to them advances
+  the generation); the ids of a many-to-many relation's terms come with the row (a subquery);
 - the project's own fields (``PublicUrlField``, ``ApiUrlField``, ``TranslationsField``) by their
   ``plain_writer``; a ``SerializerMethodField`` by its method, given an instance made of the
   row's columns; anything else by an entry of the serializer's ``Meta.plain_fields``
@@ -81,7 +81,7 @@ class Term(Writer):
 
     def write(self, row, page):
         pk = row[self.columns[0]]
-        return None if pk is None else page.terms(self.field, self.model)[pk][1]
+        return None if pk is None else page.term(self.field, self.model, pk)[1]
 
 
 class Tags(Writer):
@@ -110,8 +110,8 @@ class Tags(Writer):
         ids = row[self.columns[0]]
         if not ids:
             return []
-        terms = page.terms(self.field.child, self.model)
-        return [rep for _position, rep in sorted(terms[int(pk)] for pk in ids.split(","))]
+        terms = sorted(page.term(self.field.child, self.model, int(pk)) for pk in ids.split(","))
+        return [rep for _position, rep in terms]
 
 
 class Children(Writer):
@@ -130,12 +130,11 @@ class Children(Writer):
             parent_pk = getattr(child, self.relation.attname)
             self.relation.set_cached_value(child, page.instance(page.rows_by_pk[parent_pk]))
             children.setdefault(parent_pk, []).append(child)
-        return children
+        return children, type(self.field.child)(context=page.serializer.context)
 
     def write(self, row, page):
-        children = page.prepared[self].get(row[page.pk_name], [])
-        nested = page.serializer.fields[self.field.field_name].child
-        return [nested.to_representation(child) for child in children]
+        children, nested = page.prepared[self]
+        return [nested.to_representation(child) for child in children.get(row[page.pk_name], [])]
 
 
 def writer_for(field, model, overrides):
@@ -185,9 +184,9 @@ class Page:
         present = rows[0] if rows else {}
         self._columns = [f.attname for f in model._meta.concrete_fields if f.attname in present]
 
-    def terms(self, serializer, model):
-        """{pk: (position, representation)} of every ``model`` term, as ``serializer`` writes
-        it, in the vocabulary's order."""
+    def term(self, serializer, model, pk):
+        """(position, representation) of the ``model`` term ``pk`` as ``serializer`` writes
+        it; the position is its place in the vocabulary's order."""
         key = (type(serializer), model)
         if key not in self._terms:
             parts = (
@@ -201,7 +200,10 @@ class Page:
                 lambda: _represent_terms(serializer, model),
                 request=self.request._request,
             )
-        return self._terms[key]
+        if pk not in self._terms[key]:
+            # A term created while this request ran, before the generation advanced.
+            self._terms[key] = _represent_terms(serializer, model)
+        return self._terms[key][pk]
 
     def instance(self, row):
         """The row as a model instance holding its columns only, the others deferred (for an

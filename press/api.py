@@ -56,7 +56,7 @@ class IssuersWriter(Writer):
         self.field = field
 
     def write(self, row, page):
-        source = page.terms(self.field.child, Structure)[row["source_id"]][1]
+        source = page.term(self.field.child, Structure, row["source_id"])[1]
         co_issuers = co_issuer_refs(row["co_issuers_data"])
         return [
             source,

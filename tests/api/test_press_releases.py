@@ -3,6 +3,7 @@
 import base64
 import json
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -377,3 +378,13 @@ def test_the_list_is_what_the_release_serializer_writes(api_get, make_release, t
     make_release(slug="hidden", status=Status.DRAFT)
     items = PressRelease.objects.listed().order_by("-published_at", "-id")
     assert_list_is_what_the_serializer_writes(api_get, LIST, ReleaseSerializer, items)
+
+
+def test_a_term_newer_than_the_kept_vocabulary_is_still_named(api_get, make_release, taxonomy):
+    # A term created while a request runs, before the generation advances, is not among the
+    # vocabulary kept for that generation: it is read afresh, never a 500.
+    make_release(slug="tagged", fields=[taxonomy.borders], place=taxonomy.minsk)
+    with mock.patch("api.plain.memoize_for_generation", return_value={}):
+        (item,) = api_get(LIST).json()["results"]
+    assert item["fields_of_work"] == [{"slug": "border-management", "name": "Border management"}]
+    assert (item["place"]["slug"], item["source"]["slug"]) == ("minsk", "secretariat")
