@@ -63,6 +63,9 @@ def test_walk_to_the_end_of_a_large_list_sees_each_release_once_in_order(client,
     }
     seen, queries_per_page = [], set()
     url = "/api/v1/press-releases/?page_size=100"
+    # The first request after the load advances the generation and reads the vocabularies
+    # for it (api/plain.py); every page after that costs the same.
+    client.get(url)
     while url:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
