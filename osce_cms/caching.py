@@ -38,7 +38,8 @@ bytes), one entry per address, overwritten when the page is stored again. When t
 has just advanced, a page's entry still holds the previous generation's copy; rather than have
 every worker render every page at once (each change used to make the whole site cold in the
 same instant), ``look_up_page`` lets **one** request at a time regenerate a page (a lock in the
-cache, ``cache.add``), and serves the previous copy to the others meanwhile — for at most
+shared cache, or the machine's with the local-memory cache: ``regeneration_lock``), and serves
+the previous copy to the others meanwhile — for at most
 ``PAGE_CACHE_STALE_SECONDS`` after the change, and never to a request that could take the lock:
 one visitor after another (no concurrency) always gets the new content, so a change still shows
 on the next request. Past that window a page is rendered as before, by whoever asks. A page
@@ -69,7 +70,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 from mptt.signals import node_moved
 
-from . import generation_mirror
+from . import generation_mirror, regeneration_lock
 from .models import ContentGeneration
 
 GENERATION_PK = 1
@@ -414,20 +415,19 @@ class CachedPage(NamedTuple):
     generation: int | None
     changed_at: object
     response: object
-    lock: str | None = None
+    lock: object = None
 
 
 def _regeneration_lock(generation, changed_at):
-    """Take the generation's regeneration lock while stale copies may be served; its name, or
+    """Take the generation's regeneration lock while stale copies may be served; its handle, or
     None when someone else holds it. Outside the window nobody waits for anybody: ``""``."""
     window = settings.PAGE_CACHE_STALE_SECONDS
     left = (changed_at + timedelta(seconds=window) - timezone.now()).total_seconds()
     if window <= 0 or left < 0:
         return ""
-    lock = f"page-lock:{generation}"
     # It lasts until the window closes, after which it is ignored: a holder that died cannot keep
     # stale copies alive.
-    return lock if cache.add(lock, 1, math.ceil(left) + 1) else None
+    return regeneration_lock.take(generation, math.ceil(left) + 1)
 
 
 def look_up_page(request):
@@ -457,7 +457,7 @@ def look_up_page(request):
 def release(page):
     """Give up ``page``'s regeneration lock, if its request held it."""
     if page.lock:
-        cache.delete(page.lock)
+        regeneration_lock.give_back(page.lock)
 
 
 def store_page(request, page, response, vary=("Cookie", "Accept-Language")):
