@@ -343,10 +343,9 @@ def page_language(request):
     """
     urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
     prefixes_used, default_prefixed = is_language_prefix_patterns_used(urlconf)
-    language = translation.get_language_from_request(request, check_path=prefixes_used)
     if prefixes_used and not default_prefixed:
-        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    return language
+        return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request, check_path=prefixes_used)
 
 
 def page_key(request):
