@@ -428,15 +428,24 @@ def source_changed(item, user):
 
 
 def _versions_of(queryset, keys):
-    """{translation_key: [version, ...]} of ``queryset``'s versions in the groups ``keys``,
-    reading only what an address needs, in the languages' order. One query for any number."""
+    """{translation_key: [version, ...]} of ``queryset``'s versions in the groups ``keys`` that
+    have more than one, reading only what an address needs, in the languages' order. One query
+    for any number; a version alone in its group (most are) is never made an instance."""
+    if not keys:
+        return {}
+    model = queryset.model
+    wanted = {"language", "translation_key", *kind_of(model).url_fields}
+    # In the model's order of fields, as ``from_db`` takes them.
+    names = [f.attname for f in model._meta.concrete_fields if f.primary_key or f.name in wanted]
+    key_at = names.index("translation_key")
+    rows = {}
+    for row in queryset.filter(translation_key__in=keys).values_list(*names):
+        rows.setdefault(row[key_at], []).append(row)
     groups = {}
-    if keys:
-        fields = ("pk", "language", "translation_key", *kind_of(queryset.model).url_fields)
-        for version in queryset.filter(translation_key__in=keys).only(*fields):
-            groups.setdefault(version.translation_key, []).append(version)
-    for versions in groups.values():
-        versions.sort(key=lambda version: _order(version.language))
+    for key, members in rows.items():
+        if len(members) > 1:
+            versions = [model.from_db(queryset.db, names, row) for row in members]
+            groups[key] = sorted(versions, key=lambda version: _order(version.language))
     return groups
 
 
