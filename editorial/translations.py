@@ -20,6 +20,8 @@ translation, or, when there is none, to the list the item belongs to in that lan
 (``?untranslated=<slug>``), which names the languages the item does exist in (``missing``).
 """
 
+import functools
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -171,15 +173,17 @@ def group(item, queryset=None):
 
 
 def with_versions_flag(queryset):
-    """``has_other_versions`` on each item of ``queryset``: whether another version of it is
-    public, read in the item's own query. Most items exist in one language; for them
+    """``has_other_versions`` on each item of ``queryset``: whether it has another version (in
+    any state), read in the item's own query. Most items exist in one language; for them
     ``item_languages`` then needs no query."""
-    others = (
-        queryset.model.objects.public()
-        .filter(translation_key=OuterRef("translation_key"))
-        .exclude(pk=OuterRef("pk"))
-    )
-    return queryset.annotate(has_other_versions=Exists(others))
+    return queryset.annotate(has_other_versions=_other_versions(queryset.model))
+
+
+@functools.cache
+def _other_versions(model):
+    # Built once per model (annotating resolves a copy); any state, so that it holds at any time.
+    others = model._base_manager.filter(translation_key=OuterRef("translation_key"))
+    return Exists(others.exclude(pk=OuterRef("pk")))
 
 
 def public_versions(item, now=None):
@@ -215,7 +219,7 @@ def item_languages(request, item, versions=None):
     """
     kind = kind_of(item)
     if versions is None and not getattr(item, "has_other_versions", True):
-        versions = [item]  # a public item (its page's query said so) with no other version
+        versions = [item]  # a public item (its page's query said so), alone in its group
     versions = list(public_versions(item) if versions is None else versions)
     public = [version for version in versions if version.pk != item.pk]
     if len(public) < len(versions):

@@ -6,6 +6,8 @@ own query says whether any event names it (``with_events_flag``), and the events
 queried when one does.
 """
 
+import functools
+
 from django.db.models import Exists, OuterRef
 
 from .models import Event
@@ -15,8 +17,14 @@ EVENTS_FLAG = "named_by_events"
 
 def with_events_flag(releases):
     """``named_by_events`` on each release: whether any event (public or not) names it."""
+    return releases.annotate(**{EVENTS_FLAG: _named_by_events()})
+
+
+@functools.cache
+def _named_by_events():
+    # Built once (annotating resolves a copy of it).
     links = Event.related_releases.through.objects.filter(pressrelease=OuterRef("pk"))
-    return releases.annotate(**{EVENTS_FLAG: Exists(links)})
+    return Exists(links)
 
 
 def release_events_context(release, request):

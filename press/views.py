@@ -1,7 +1,9 @@
 """The public newsroom: the filtered list and the release page."""
 
-from django.core.files.storage import default_storage
+import functools
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import default_storage
 from django.db.models import Count, Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -104,13 +106,17 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
 def child_flags():
     """Whether a release has contacts, update notes and documents (public or not), as
     ``EXISTS`` in its page's query: most have none, and reading each anyway cost a query."""
+    return _child_flags(ContentType.objects.get_for_model(PressRelease).pk)
+
+
+@functools.cache
+def _child_flags(content_type_id):
+    # Built once (annotating resolves copies of them), per content type id: a test database
+    # may create the content types again under new ids.
     return {
         "has_contacts": Exists(PressContact.objects.filter(release=OuterRef("pk"))),
         "has_change_notes": Exists(
-            ChangeNote.objects.filter(
-                content_type=ContentType.objects.get_for_model(PressRelease),
-                object_id=OuterRef("pk"),
-            )
+            ChangeNote.objects.filter(content_type_id=content_type_id, object_id=OuterRef("pk"))
         ),
         "has_documents": Exists(ReleaseDocument.objects.filter(release=OuterRef("pk"))),
     }
