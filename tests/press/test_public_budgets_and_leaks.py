@@ -95,15 +95,15 @@ def test_a_release_page_reads_contacts_notes_and_documents_only_when_it_has_some
     draft_only.document_links.create(document=draft)
 
     # The release with its source, place, co-issuers and flags; its fields of work; its
-    # countries; its public versions; the content generation, the related releases (two
-    # queries) and both menus (every cache is empty).
-    assert page_cost(bare) == 9
+    # countries; the content generation, the related releases (two queries) and both menus
+    # (every cache is empty). No other version: none is read.
+    assert page_cost(bare) == 8
     # Its contacts, its notes, its document links and their files.
-    assert page_cost(full) == 9 + 4
+    assert page_cost(full) == 8 + 4
     page = client.get(full.get_absolute_url()).content.decode()
     assert "Ana Contact" in page and "The date is corrected." in page and "Annual report" in page
     # A draft's link is read, and not shown.
-    assert page_cost(draft_only) == 9 + 1
+    assert page_cost(draft_only) == 8 + 1
     assert "Draft annex" not in client.get(draft_only.get_absolute_url()).content.decode()
 
 
