@@ -20,6 +20,8 @@ kept in Redis could be evicted and start again from a value already used. A sing
 the one thing every worker on every server sees the same, and reading it costs one indexed
 primary-key query per request. It is read from the same database as the content (the router's
 read database), so with read replicas a replica never shows a new generation with old content.
+Where the cache is Redis, a copy of the row kept there in step with it (``generation_mirror``)
+spares a cache hit that query; the row remains the source of truth.
 
 The order of events makes the scheme race-free: a request reads the generation *before* it reads
 any content, and a change advances the generation only *after* its transaction has committed. A
@@ -36,7 +38,8 @@ bytes), one entry per address, overwritten when the page is stored again. When t
 has just advanced, a page's entry still holds the previous generation's copy; rather than have
 every worker render every page at once (each change used to make the whole site cold in the
 same instant), ``look_up_page`` lets **one** request at a time regenerate a page (a lock in the
-cache, ``cache.add``), and serves the previous copy to the others meanwhile — for at most
+shared cache, or the machine's with the local-memory cache: ``regeneration_lock``), and serves
+the previous copy to the others meanwhile — for at most
 ``PAGE_CACHE_STALE_SECONDS`` after the change, and never to a request that could take the lock:
 one visitor after another (no concurrency) always gets the new content, so a change still shows
 on the next request. Past that window a page is rendered as before, by whoever asks. A page
@@ -47,7 +50,7 @@ sync workers this keeps the other workers free for the visitors.
 
 import hashlib
 import math
-from datetime import timedelta
+from datetime import UTC, timedelta
 from functools import partial
 from typing import NamedTuple
 
@@ -67,6 +70,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 from mptt.signals import node_moved
 
+from . import generation_mirror, regeneration_lock
 from .models import ContentGeneration
 
 GENERATION_PK = 1
@@ -94,16 +98,17 @@ def _next_due(now, using):
 def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None, step=1):
     """Advance the generation by ``step`` (0: only recompute) and recompute ``next_due``.
 
-    A compare-and-swap on the value: when two processes advance at once, the loser re-reads and
-    tries again, so every writer's own change is reflected in the ``next_due`` that remains. A
-    ``next_due`` still in the future is kept if it is earlier than the one computed (it may have
-    been set by a transaction that committed after our query ran; at worst it causes one
-    unneeded advance). With ``only_if_due_by``, nothing happens unless ``next_due`` has passed.
+    A compare-and-swap on the row's revision: when two processes advance at once, the loser
+    re-reads and tries again, so every writer's own change is reflected in the ``next_due`` that
+    remains. A ``next_due`` still in the future is kept if it is earlier than the one computed
+    (it may have been set by a transaction that committed after our query ran; at worst it
+    causes one unneeded advance). With ``only_if_due_by``, nothing happens unless ``next_due``
+    has passed. The new row goes to the generation mirror once it is committed.
     """
     rows = ContentGeneration.objects.using(using)
     for _attempt in range(10):
         now = timezone.now()
-        current = rows.filter(pk=GENERATION_PK).values("value", "changed_at", "next_due").first()
+        current = _read_row(using)
         if current is None:
             rows.bulk_create(
                 [
@@ -116,25 +121,59 @@ def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None, step=1):
                 ignore_conflicts=True,
             )
             continue
-        stored_due = current["next_due"]
-        if only_if_due_by is not None and not (stored_due and stored_due <= only_if_due_by):
+        if only_if_due_by is not None and not (
+            current.next_due and current.next_due <= only_if_due_by
+        ):
             return
         next_due = _next_due(now, using)
-        if stored_due and stored_due > now and (next_due is None or stored_due < next_due):
-            next_due = stored_due
-        changed = (
-            {
-                "value": current["value"] + step,
-                "changed_at": change_time(now, current["changed_at"]),
-            }
-            if step
-            else {}
-        )
-        swapped = rows.filter(pk=GENERATION_PK, value=current["value"]).update(
-            next_due=next_due, **changed
+        if (
+            current.next_due
+            and current.next_due > now
+            and (next_due is None or current.next_due < next_due)
+        ):
+            next_due = current.next_due
+        new = current._replace(revision=current.revision + 1, next_due=next_due)
+        if step:
+            new = new._replace(
+                value=current.value + step, changed_at=change_time(now, current.changed_at)
+            )
+        swapped = rows.filter(pk=GENERATION_PK, revision=current.revision).update(
+            revision=new.revision, value=new.value, changed_at=new.changed_at, next_due=next_due
         )
         if swapped:
+            transaction.on_commit(partial(generation_mirror.offer, new), using=using)
             return
+
+
+def _read_row(using):
+    """The generation's row, or None: a constant statement, not a queryset, as every request
+    that reads no mirror runs it (compiling the queryset cost twice as much as running it)."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    meta = ContentGeneration._meta
+    fields = generation_mirror.Row._fields
+    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s",
+            [GENERATION_PK],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    revision, value, changed_at, next_due = row
+    return generation_mirror.Row(revision, value, _aware(changed_at), _aware(next_due))
+
+
+def _aware(moment):
+    # SQLite's driver returns naive datetimes (UTC), PostgreSQL's aware ones.
+    if moment is not None and timezone.is_naive(moment):
+        return timezone.make_aware(moment, UTC)
+    return moment
+
+
+def _is_due(row, now):
+    return row.next_due is not None and row.next_due <= now
 
 
 def change_time(now, previous=None):
@@ -174,16 +213,26 @@ def bump_generation(using=None):
     transaction.on_commit(partial(_advance_after_commit, using), using=using, robust=True)
 
 
-def current_generation():
-    """``(value, changed_at)`` of the content generation, advancing it if a release fell due."""
-    using = router.db_for_read(ContentGeneration)
-    rows = ContentGeneration.objects.using(using)
+def current_generation(mirrored=None):
+    """``(value, changed_at)`` of the content generation, advancing it if a release fell due.
+
+    From the generation mirror's copy (``mirrored``, or read here) when it has one that is not
+    due, else from the database row (offered to the mirror once read).
+    """
     now = timezone.now()
-    row = rows.filter(pk=GENERATION_PK).values_list("value", "changed_at", "next_due").first()
-    if row is None or (row[2] is not None and row[2] <= now):
+    if generation_mirror.enabled():
+        if mirrored is None:
+            mirrored, _found = generation_mirror.read_with()
+        if mirrored is not None and not _is_due(mirrored, now):
+            return mirrored.value, mirrored.changed_at
+    using = router.db_for_read(ContentGeneration)
+    row = _read_row(using)
+    if row is None or _is_due(row, now):
         _advance(router.db_for_write(ContentGeneration), only_if_due_by=now if row else None)
-        row = rows.filter(pk=GENERATION_PK).values_list("value", "changed_at", "next_due").get()
-    return row[0], row[1]
+        row = _read_row(using)
+    if generation_mirror.enabled():
+        transaction.on_commit(partial(generation_mirror.offer, row), using=using)
+    return row.value, row.changed_at
 
 
 def note_schedule_changed(using=None):
@@ -198,7 +247,7 @@ def note_schedule_changed(using=None):
 REQUEST_GENERATION_ATTR = "content_generation"
 
 
-def request_generation(request):
+def request_generation(request, mirrored=None):
     """``(value, changed_at)`` of the content generation, read at most once per request.
 
     The page cache reads it first of all (before any content); fragment caches later in the same
@@ -206,7 +255,7 @@ def request_generation(request):
     """
     generation = getattr(request, REQUEST_GENERATION_ATTR, None)
     if generation is None:
-        generation = current_generation()
+        generation = current_generation(mirrored)
         setattr(request, REQUEST_GENERATION_ATTR, generation)
     return generation
 
@@ -294,10 +343,9 @@ def page_language(request):
     """
     urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
     prefixes_used, default_prefixed = is_language_prefix_patterns_used(urlconf)
-    language = translation.get_language_from_request(request, check_path=prefixes_used)
     if prefixes_used and not default_prefixed:
-        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    return language
+        return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request, check_path=prefixes_used)
 
 
 def page_key(request):
@@ -366,29 +414,35 @@ class CachedPage(NamedTuple):
     generation: int | None
     changed_at: object
     response: object
-    lock: str | None = None
+    lock: object = None
 
 
 def _regeneration_lock(generation, changed_at):
-    """Take the generation's regeneration lock while stale copies may be served; its name, or
+    """Take the generation's regeneration lock while stale copies may be served; its handle, or
     None when someone else holds it. Outside the window nobody waits for anybody: ``""``."""
     window = settings.PAGE_CACHE_STALE_SECONDS
     left = (changed_at + timedelta(seconds=window) - timezone.now()).total_seconds()
     if window <= 0 or left < 0:
         return ""
-    lock = f"page-lock:{generation}"
     # It lasts until the window closes, after which it is ignored: a holder that died cannot keep
     # stale copies alive.
-    return lock if cache.add(lock, 1, math.ceil(left) + 1) else None
+    return regeneration_lock.take(generation, math.ceil(left) + 1)
 
 
 def look_up_page(request):
     """Find ``request``'s page in the cache; the generation is read first of all."""
     if not settings.PAGE_CACHE_ENABLED:
         return CachedPage(None, None, None, None)
-    generation, changed_at = request_generation(request)
     key = page_key(request)
-    stored = cache.get(key)
+    if generation_mirror.enabled() and not hasattr(request, REQUEST_GENERATION_ATTR):
+        # The generation's copy and the page in one round trip; the copy is read no later than
+        # the page, as a generation read before the content must be.
+        mirrored, found = generation_mirror.read_with(key)
+        generation, changed_at = request_generation(request, mirrored)
+        stored = found.get(key)
+    else:
+        generation, changed_at = request_generation(request)
+        stored = cache.get(key)
     if stored is not None and stored.generation == generation:
         return CachedPage(key, generation, changed_at, stored.response())
     if stored is not None and stored.generation < generation:
@@ -402,7 +456,7 @@ def look_up_page(request):
 def release(page):
     """Give up ``page``'s regeneration lock, if its request held it."""
     if page.lock:
-        cache.delete(page.lock)
+        regeneration_lock.give_back(page.lock)
 
 
 def store_page(request, page, response, vary=("Cookie", "Accept-Language")):

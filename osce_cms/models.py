@@ -12,6 +12,9 @@ class ContentGeneration(models.Model):
     value = models.BigIntegerField(_("generation"), default=1)
     changed_at = models.DateTimeField(_("changed"))
     next_due = models.DateTimeField(_("next scheduled publication"), null=True, blank=True)
+    # Advanced by every update of the row, the generation's or next_due's: orders the copies of
+    # the row kept in a shared cache (osce_cms/generation_mirror.py).
+    revision = models.BigIntegerField(_("revision"), default=0)
 
     class Meta:
         verbose_name = _("content generation")

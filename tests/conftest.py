@@ -116,7 +116,7 @@ def page_cache(request, settings, db):
     if request.param == "redis":
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "osce_cms.cache.ResilientRedisCache",  # as in production
                 "LOCATION": REDIS_TEST_URL,
                 "KEY_PREFIX": prefix,
             }

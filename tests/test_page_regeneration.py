@@ -5,6 +5,8 @@ The lock is taken as another worker would take it (``look_up_page`` on a request
 the page is a view that counts its renders (``ROOT_URLCONF`` = this module).
 """
 
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -13,6 +15,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import path
 
+from osce_cms import regeneration_lock
 from osce_cms.caching import bump_generation, current_generation, look_up_page, store_page
 
 renders = []
@@ -73,7 +76,7 @@ def test_the_previous_copy_is_served_for_a_bounded_time_only(
     with committed():
         bump_generation()
     _value, changed_at = current_generation()
-    take_lock(counted_page)  # and never let go, as a worker that died
+    _holder = take_lock(counted_page)  # and never let go, as a worker that hangs
 
     window = timedelta(seconds=settings.PAGE_CACHE_STALE_SECONDS)
     with time_machine.travel(changed_at + window - timedelta(seconds=1), tick=False):
@@ -109,5 +112,34 @@ def test_a_regeneration_that_cannot_be_stored_gives_the_lock_back(counted_page, 
 def test_a_page_without_a_previous_copy_is_rendered_at_once(counted_page, client, committed):
     with committed():
         bump_generation()
-    take_lock(counted_page)
+    _holder = take_lock(counted_page)
     assert client.get(f"{counted_page}?new").text == "<p>render 2</p>"
+
+
+@pytest.mark.parametrize("page_cache", ["locmem"], indirect=True)
+def test_with_local_memory_the_lock_is_the_machines(counted_page, client, committed):
+    """Each worker has its own local-memory cache: the lock is a file lock that every worker
+    process of the machine sees; when its holder dies, the kernel gives it back."""
+    with committed():
+        bump_generation()
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time\n"
+            "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+            "print('held', flush=True)\n"
+            "time.sleep(60)\n",
+            regeneration_lock._lock_path(),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert worker.stdout.readline() == "held\n"
+        assert client.get(counted_page).text == "<p>render 1</p>"  # the previous copy
+    finally:
+        worker.kill()
+        worker.wait()
+    assert client.get(counted_page).text == "<p>render 2</p>"

@@ -287,6 +287,9 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "20"))
 HTTP_MAX_AGE = int(os.environ.get("HTTP_MAX_AGE", "60"))
 HTTP_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_STALE_WHILE_REVALIDATE", "30"))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# With Redis as the cache, a copy of the content generation kept there spares every cache hit a
+# database query (osce_cms/generation_mirror.py); off where content is read from replicas.
+PAGE_CACHE_GENERATION_MIRROR = env_bool("PAGE_CACHE_GENERATION_MIRROR", True)
 # Never served from or stored into the page cache (besides logged-in visitors and POSTs).
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/i18n/"]
 # Answer from the page cache themselves, after their own checks (the API's rate limits).

@@ -7,10 +7,11 @@ tuples (``editorial.filters.FacetNode``) they cost a few microseconds each. The 
 same as the template's was: the same ids, names, values, labels and ``lang`` attributes.
 """
 
+from html import escape  # Django's, without its lazy-text wrapper: same output for str
+
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import get_format
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 

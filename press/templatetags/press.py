@@ -1,5 +1,7 @@
 """Template tags for press releases: responsive lead images, cards and latest-release lists."""
 
+from html import escape  # Django's, without its lazy-text wrapper: same output for str
+
 from django import template
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import truncatewords
@@ -7,7 +9,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.formats import date_format
-from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
@@ -117,7 +118,7 @@ def release_card(release):
             lang=f' lang="{escape(language)}"' if language != get_language() else "",
             url=escape(release.get_absolute_url()),
             title=escape(release.title),
-            kind=escape(Kind(release.kind).label),  # get_kind_display() hashes every label
+            kind=escape(str(Kind(release.kind).label)),  # get_kind_display() hashes every label
             iso_date=dateformat.format(published, "c"),
             date=escape(date_format(published)),
             place=place,

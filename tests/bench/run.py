@@ -351,7 +351,8 @@ def render_table(targets, results, counts, memory, load_seconds, elapsed, genera
         f"Machine: {platform.node()} — {platform.platform()}, {os.cpu_count()} CPU cores "
         f"({_cpu_model()}), {_memory_total()}; PostgreSQL {_postgres_version()}.",
         f"gunicorn {WORKERS} sync workers, production settings (DEBUG off); wrk "
-        f"{CONNECTIONS} connections, {SECONDS} s per URL; {RELEASES} generated releases.",
+        f"{CONNECTIONS} connections, {SECONDS} s per URL; {RELEASES} generated releases; "
+        f"cache: {'Redis' if os.environ.get('REDIS_URL') else 'local memory'}.",
         "",
         "| URL | cache | req/s | p50 ms | p99 ms | p99/p50 | queries | bytes | × ceiling "
         "| × 2 KB ceiling | target | non-2xx |",
