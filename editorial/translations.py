@@ -13,16 +13,19 @@ Rules, enforced here and by the database (``one_version_per_language``): a versi
 is one of ``settings.CONTENT_LANGUAGES`` (the interface languages and the field operations'
 local ones); a group has at most one version per language.
 
-Public pages read ``public_versions`` (one query) to list the languages an item exists in,
+Public pages read ``public_versions`` (one query; none when the page's own query found no
+other public version, ``with_versions_flag``) to list the languages an item exists in,
 to advertise only those with ``hreflang`` and to make the language switcher lead to the
 translation, or, when there is none, to the list the item belongs to in that language
 (``?untranslated=<slug>``), which names the languages the item does exist in (``missing``).
 """
 
+import functools
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
@@ -169,6 +172,20 @@ def group(item, queryset=None):
     return queryset.filter(translation_key=item.translation_key)
 
 
+def with_versions_flag(queryset):
+    """``has_other_versions`` on each item of ``queryset``: whether it has another version (in
+    any state), read in the item's own query. Most items exist in one language; for them
+    ``item_languages`` then needs no query."""
+    return queryset.annotate(has_other_versions=_other_versions(queryset.model))
+
+
+@functools.cache
+def _other_versions(model):
+    # Built once per model (annotating resolves a copy); any state, so that it holds at any time.
+    others = model._base_manager.filter(translation_key=OuterRef("translation_key"))
+    return Exists(others.exclude(pk=OuterRef("pk")))
+
+
 def public_versions(item, now=None):
     """The public versions of ``item`` (itself included when public), in the languages' order.
 
@@ -201,6 +218,8 @@ def item_languages(request, item, versions=None):
     absolute address) of each public version, for ``hreflang``.
     """
     kind = kind_of(item)
+    if versions is None and not getattr(item, "has_other_versions", True):
+        versions = [item]  # a public item (its page's query said so), alone in its group
     versions = list(public_versions(item) if versions is None else versions)
     public = [version for version in versions if version.pk != item.pk]
     if len(public) < len(versions):

@@ -23,6 +23,12 @@ class PublicItemMixin:
     def get_queryset(self):
         return self.model.objects.public()
 
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        if kind_of(self.model).linked_translations:
+            queryset = translations.with_versions_flag(queryset)
+        return super().get_object(queryset)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if kind_of(self.model).linked_translations:

@@ -18,13 +18,13 @@ class MeetingsConfig(AppConfig):
 
         from .alerts import EventAlerts
         from .models import Event
-        from .release_pages import release_events_context
+        from .release_pages import release_events_context, with_events_flag
         from .sitemaps import SITEMAPS
         from .taxonomy_pages import upcoming_events_context
         from .views import EventDetailView
 
         register_detail_context(upcoming_events_context)
-        register_release_context(release_events_context)
+        register_release_context(release_events_context, annotate=with_events_flag)
         sitemaps.register(SITEMAPS)
         alerts_registry.register(EventAlerts())
         registry.register(

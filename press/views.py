@@ -1,13 +1,18 @@
 """The public newsroom: the filtered list and the release page."""
 
+import functools
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from documents.links import public_documents_prefetch
+from documents.models import ReleaseDocument
+from editorial.models import ChangeNote
 from editorial.views import PublicItemMixin, UntranslatedNoticeMixin
 from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation
@@ -17,12 +22,13 @@ from taxonomy.models import Country, FieldOfWork
 
 from .feeds import release_feed_links
 from .filters import ReleaseFilter
-from .models import PressRelease
+from .models import PressContact, PressRelease
 from .pagination import MemoizedPaginator
 
 RELATED_LIMIT = 4
-# ``function(release, request) -> dict``, called for every release page (and its preview): the
-# meetings app adds the events a release (a media advisory) is about.
+# ``function(release, request) -> dict``, called for every release page (and its preview), with
+# its annotation of the page's query: the meetings app adds the events a release (a media
+# advisory) is about.
 release_context = ContextFunctions()
 register_release_context = release_context.register
 RELATED_CANDIDATES = 200
@@ -72,22 +78,21 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
         return [(_("Press releases"), reverse("press:release-list"))]
 
     def get_queryset(self):
-        return (
+        return release_context.annotate(
             PressRelease.objects.public()
             .select_related("source", "place")
             .with_co_issuers()
+            .annotate(**child_flags())
             .prefetch_related(
                 Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
                 Prefetch("countries", queryset=Country.objects.only("slug", "name")),
-                public_documents_prefetch(),
-                "contacts",
-                "change_notes",
             )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         release = self.object
+        context.update(shown_children(release))
         context["body"] = render_html(release.body)
         context["related_releases"] = related_releases(release, request=self.request)
         context["feed_links"] = release_feed_links()
@@ -96,6 +101,40 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
             url = self.request.build_absolute_uri(default_storage.url(name))
             context["share_image"] = {"url": url, "width": width, "height": height}
         return release_context.add_to(context, release, self.request)
+
+
+def child_flags():
+    """Whether a release has contacts, update notes and documents (public or not), as
+    ``EXISTS`` in its page's query: most have none, and reading each anyway cost a query."""
+    return _child_flags(ContentType.objects.get_for_model(PressRelease).pk)
+
+
+@functools.cache
+def _child_flags(content_type_id):
+    # Built once (annotating resolves copies of them), per content type id: a test database
+    # may create the content types again under new ids.
+    return {
+        "has_contacts": Exists(PressContact.objects.filter(release=OuterRef("pk"))),
+        "has_change_notes": Exists(
+            ChangeNote.objects.filter(content_type_id=content_type_id, object_id=OuterRef("pk"))
+        ),
+        "has_documents": Exists(ReleaseDocument.objects.filter(release=OuterRef("pk"))),
+    }
+
+
+def shown_children(release):
+    """The page's ``contacts``, ``change_notes`` and ``document_links`` (public documents
+    only), each read only when ``child_flags`` found some; a release loaded without the flags
+    (a preview's) reads them all."""
+    shown = {"contacts": [], "change_notes": [], "document_links": []}
+    if getattr(release, "has_contacts", True):
+        shown["contacts"] = list(release.contacts.all())
+    if getattr(release, "has_change_notes", True):
+        shown["change_notes"] = list(release.change_notes.all())
+    if getattr(release, "has_documents", True):
+        prefetch_related_objects([release], public_documents_prefetch())
+        shown["document_links"] = release.public_document_links
+    return shown
 
 
 def related_releases(release, limit=RELATED_LIMIT, request=None):

@@ -1,9 +1,10 @@
+import functools
 from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
-from django.db.models import CharField, OuterRef, Q, StringAgg, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, Concat, NullIf
+from django.db.models import CharField, Func, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -69,10 +70,11 @@ def co_issuer_refs(data):
     return [CoIssuerRef(*row[2:]) for row in rows]
 
 
-def display_name_sql(relation):
-    """A structure's ``display_name`` in the active language as SQL (its public name, else its
-    name; each falling back to English, as the translated fields do: taxonomy/translation.py)."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
+def display_name_sql(relation, language=None):
+    """A structure's ``display_name`` in ``language`` (the active one by default) as SQL (its
+    public name, else its name; each falling back to English, as the translated fields do:
+    taxonomy/translation.py)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
     names = [
         f"{relation}__{field}_{code}"
         for field in ("public_name", "name")
@@ -83,6 +85,47 @@ def display_name_sql(relation):
         Value(""),
         output_field=CharField(),
     )
+
+
+class SpaceJoined(Func):
+    """Its expressions (none of them NULL) joined by single spaces, with ``||``: one node for
+    the whole row, where ``Concat`` nests a pair and two ``COALESCE`` per part."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || ' ' || "
+    output_field = CharField()
+
+
+@functools.cache
+def _co_issuers_subquery(language):
+    rows = (
+        CoIssuer.objects.filter(release=OuterRef("pk"))
+        .order_by()
+        .values("release")
+        .annotate(
+            # "<position> <id> <slug> <path> <name>" per co-issuer (slugs and paths have no
+            # spaces), put in order when read: not every database orders an aggregate.
+            data=StringAgg(
+                SpaceJoined(
+                    Cast("position", CharField()),
+                    Cast("id", CharField()),
+                    "structure__slug",
+                    "structure__path",
+                    display_name_sql("structure", language),
+                ),
+                Value(ROW_SEPARATOR),
+            )
+        )
+        .values("data")
+    )
+    return Subquery(rows)
+
+
+def co_issuers_subquery():
+    """``with_co_issuers``' subquery in the active language. Built once per language (building
+    it cost more than the rest of a release page's query): annotating with it resolves a copy,
+    the kept one is never changed."""
+    return _co_issuers_subquery(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 class PressReleaseQuerySet(EditorialQuerySet):
@@ -103,32 +146,7 @@ class PressReleaseQuerySet(EditorialQuerySet):
     def with_co_issuers(self):
         """The co-issuers (slug, path, public name) in the same query, as ``co_issuers_data``:
         a dateline costs no query of its own (``PressRelease.issuers``)."""
-        rows = (
-            CoIssuer.objects.filter(release=OuterRef("pk"))
-            .order_by()
-            .values("release")
-            .annotate(
-                # "<position> <id> <slug> <path> <name>" per co-issuer (slugs and paths have no
-                # spaces), put in order when read: not every database orders an aggregate.
-                data=StringAgg(
-                    Concat(
-                        Cast("position", CharField()),
-                        Value(" "),
-                        Cast("id", CharField()),
-                        Value(" "),
-                        "structure__slug",
-                        Value(" "),
-                        "structure__path",
-                        Value(" "),
-                        display_name_sql("structure"),
-                        output_field=CharField(),
-                    ),
-                    Value(ROW_SEPARATOR),
-                )
-            )
-            .values("data")
-        )
-        return self.annotate(co_issuers_data=Subquery(rows))
+        return self.annotate(co_issuers_data=co_issuers_subquery())
 
     def search(self, query):
         from press.search import search  # press.search imports this module

@@ -203,11 +203,21 @@ def test_a_release_page_costs_the_same_queries_with_more_versions(client, englis
             assert client.get(EN).status_code == 200
         return len(queries)
 
+    alone = cost()
+    make("Version fr", "version-fr", "fr", english)
     one = cost()
-    for code in ("fr", "de", "it", "ru", "es", "sq"):
+    # An item alone in its group reads no versions (its page's query says it is alone).
+    assert one == alone + 1
+    for code in ("de", "it", "ru", "es", "sq"):
         make(f"Version {code}", f"version-{code}", code, english)
     assert cost() == one
     assert len(available(client.get(EN).text)[0]) == 6
+
+
+def test_a_draft_version_is_read_and_not_named(client, english):
+    make("Brouillon", "brouillon", "fr", english, status=Status.DRAFT)
+    html = client.get(EN).text
+    assert "brouillon" not in html and "Brouillon" not in html
 
 
 def test_translate_then_publish_shows_the_new_version_on_the_original(client, english):

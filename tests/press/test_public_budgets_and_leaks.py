@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial.models import ChangeNote
 from press.models import PressContact, Status
 
 PUBLIC_URLS = [
@@ -57,6 +58,7 @@ def test_release_page_cost_does_not_grow(client, make_release, taxonomy):
         return _queries(client, release.get_absolute_url())
 
     few = make_release(fields=[taxonomy.policing], countries=[taxonomy.belarus])
+    PressContact.objects.create(release=few, name="Contact")
     small = page_cost(few)
     many = make_release(
         fields=[taxonomy.policing, taxonomy.community, taxonomy.borders],
@@ -69,6 +71,40 @@ def test_release_page_cost_does_not_grow(client, make_release, taxonomy):
     many.related.set([make_release() for _ in range(3)])
     assert page_cost(many) == small
     assert small <= 15
+
+
+def test_a_release_page_reads_contacts_notes_and_documents_only_when_it_has_some(
+    client, make_release, taxonomy
+):
+    from ..documents import world
+
+    def page_cost(release):
+        return _queries(client, release.get_absolute_url())
+
+    bare = make_release()
+    full = make_release(title="With everything")
+    PressContact.objects.create(release=full, name="Ana Contact")
+    ChangeNote.objects.create(item=full, note="The date is corrected.")
+    report = world.document(
+        taxonomy.secretariat, status=Status.PUBLISHED, title="Annual report",
+        files=[("en", world.pdf())],
+    )  # fmt: skip
+    full.document_links.create(document=report)
+    draft_only = make_release()
+    draft = world.document(taxonomy.secretariat, title="Draft annex", files=[("en", world.pdf())])
+    draft_only.document_links.create(document=draft)
+
+    # The release with its source, place, co-issuers and flags; its fields of work; its
+    # countries; the content generation, the related releases (two queries) and both menus
+    # (every cache is empty). No other version: none is read.
+    assert page_cost(bare) == 8
+    # Its contacts, its notes, its document links and their files.
+    assert page_cost(full) == 8 + 4
+    page = client.get(full.get_absolute_url()).content.decode()
+    assert "Ana Contact" in page and "The date is corrected." in page and "Annual report" in page
+    # A draft's link is read, and not shown.
+    assert page_cost(draft_only) == 8 + 1
+    assert "Draft annex" not in client.get(draft_only.get_absolute_url()).content.decode()
 
 
 NOT_PUBLIC = [
