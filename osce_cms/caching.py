@@ -48,6 +48,7 @@ most one page per cache is being regenerated at any moment while the others are 
 sync workers this keeps the other workers free for the visitors.
 """
 
+import functools
 import hashlib
 import math
 from datetime import UTC, timedelta
@@ -121,9 +122,7 @@ def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None, step=1):
                 ignore_conflicts=True,
             )
             continue
-        if only_if_due_by is not None and not (
-            current.next_due and current.next_due <= only_if_due_by
-        ):
+        if only_if_due_by is not None and not _is_due(current, only_if_due_by):
             return
         next_due = _next_due(now, using)
         if (
@@ -148,21 +147,23 @@ def _advance(using=DEFAULT_DB_ALIAS, *, only_if_due_by=None, step=1):
 def _read_row(using):
     """The generation's row, or None: a constant statement, not a queryset, as every request
     that reads no mirror runs it (compiling the queryset cost twice as much as running it)."""
-    connection = connections[using]
-    quote = connection.ops.quote_name
-    meta = ContentGeneration._meta
-    fields = generation_mirror.Row._fields
-    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s",
-            [GENERATION_PK],
-        )
+    with connections[using].cursor() as cursor:
+        cursor.execute(_row_statement(using), [GENERATION_PK])
         row = cursor.fetchone()
     if row is None:
         return None
     revision, value, changed_at, next_due = row
     return generation_mirror.Row(revision, value, _aware(changed_at), _aware(next_due))
+
+
+@functools.cache
+def _row_statement(using):
+    quote = connections[using].ops.quote_name
+    meta = ContentGeneration._meta
+    columns = ", ".join(
+        quote(meta.get_field(name).column) for name in generation_mirror.Row._fields
+    )
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s"
 
 
 def _aware(moment):
@@ -213,7 +214,11 @@ def bump_generation(using=None):
     transaction.on_commit(partial(_advance_after_commit, using), using=using, robust=True)
 
 
-def current_generation(mirrored=None):
+# ``current_generation``'s caller has not read the mirror (None: it has, and found no copy).
+UNREAD = object()
+
+
+def current_generation(mirrored=UNREAD):
     """``(value, changed_at)`` of the content generation, advancing it if a release fell due.
 
     From the generation mirror's copy (``mirrored``, or read here) when it has one that is not
@@ -221,7 +226,7 @@ def current_generation(mirrored=None):
     """
     now = timezone.now()
     if generation_mirror.enabled():
-        if mirrored is None:
+        if mirrored is UNREAD:
             mirrored, _found = generation_mirror.read_with()
         if mirrored is not None and not _is_due(mirrored, now):
             return mirrored.value, mirrored.changed_at
@@ -247,7 +252,7 @@ def note_schedule_changed(using=None):
 REQUEST_GENERATION_ATTR = "content_generation"
 
 
-def request_generation(request, mirrored=None):
+def request_generation(request, mirrored=UNREAD):
     """``(value, changed_at)`` of the content generation, read at most once per request.
 
     The page cache reads it first of all (before any content); fragment caches later in the same

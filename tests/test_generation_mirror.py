@@ -55,6 +55,13 @@ def mirrored():
     return row
 
 
+def advance(committed):
+    """A committed change to public content; the mirror's copy after it."""
+    with committed():
+        bump_generation()
+    return mirrored()
+
+
 @on("redis")
 def test_a_cache_hit_reads_no_database(redis_cache, client, committed, django_assert_num_queries):
     with committed():
@@ -66,12 +73,8 @@ def test_a_cache_hit_reads_no_database(redis_cache, client, committed, django_as
 
 @on("redis")
 def test_a_change_is_in_the_mirror_when_its_transaction_commits(redis_cache, client, committed):
-    with committed():
-        bump_generation()
-    before = mirrored()
-    with committed():
-        bump_generation()
-    after = mirrored()
+    before = advance(committed)
+    after = advance(committed)
     row = ContentGeneration.objects.get()
     assert (after.revision, after.value) == (row.revision, row.value)
     assert after.value == before.value + 1
@@ -84,9 +87,7 @@ def test_a_change_is_in_the_mirror_when_its_transaction_commits(redis_cache, cli
 
 @on("redis")
 def test_a_change_rolled_back_never_reaches_the_mirror(redis_cache, committed):
-    with committed():
-        bump_generation()
-    before = mirrored()
+    before = advance(committed)
     with committed():
         try:
             with transaction.atomic():
@@ -100,12 +101,8 @@ def test_a_change_rolled_back_never_reaches_the_mirror(redis_cache, committed):
 @on("redis")
 def test_an_older_row_never_replaces_a_newer_copy(redis_cache, committed):
     """A request that read the row just before a change offers it after the change's copy."""
-    with committed():
-        bump_generation()
-    old = mirrored()
-    with committed():
-        bump_generation()
-    new = mirrored()
+    old = advance(committed)
+    new = advance(committed)
     generation_mirror.offer(old)
     assert mirrored() == new
     assert current_generation() == (new.value, new.changed_at)
