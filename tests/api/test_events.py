@@ -65,7 +65,8 @@ def test_filters_are_the_events_pages(api_get, events, query, expected):
     assert slugs(api_get(LIST, query)) == expected
 
 
-def test_an_event_carries_its_dates_times_zone_status_and_terms(api_get, world_nodes):
+def astana_session(world_nodes, **fields):
+    """A timed event in Astana's time zone, in Austria."""
     item = event(
         world_nodes,
         title="Astana session",
@@ -73,10 +74,16 @@ def test_an_event_carries_its_dates_times_zone_status_and_terms(api_get, world_n
         start_time=dt.time(10),
         end_time=dt.time(12, 30),
         time_zone="Asia/Almaty",
-        event_status=EventStatus.CANCELLED,
-        status_note="Cancelled by the host.",
+        **fields,
     )
     item.countries.add(world_nodes["austria"])
+    return item
+
+
+def test_an_event_carries_its_dates_times_zone_status_and_terms(api_get, world_nodes):
+    astana_session(
+        world_nodes, event_status=EventStatus.CANCELLED, status_note="Cancelled by the host."
+    )
     (found,) = api_get(LIST).json()["results"]
     assert found["starts"] == "2026-12-01T10:00:00+05:00"
     assert found["ends"] == "2026-12-01T12:30:00+05:00"
@@ -268,16 +275,7 @@ def test_detail_cost_does_not_grow(client, world_nodes):
 
 
 def test_the_list_is_what_the_event_serializer_writes(api_get, world_nodes, events):
-    timed = event(
-        world_nodes,
-        title="Astana session",
-        slug="astana",
-        start_time=dt.time(10),
-        end_time=dt.time(12, 30),
-        time_zone="Asia/Almaty",
-        venue=None,
-    )
-    timed.countries.add(world_nodes["austria"])
+    timed = astana_session(world_nodes, venue=None)
     timed.fields_of_work.add(world_nodes["gender"])
     items = Event.objects.listed().order_by("-start_date", "-id")
     assert_list_is_what_the_serializer_writes(api_get, LIST, EventSerializer, items)
