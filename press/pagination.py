@@ -31,9 +31,20 @@ class CountMemoPaginator(Paginator):
         )
 
 
+def instances(queryset, ids, request=None):
+    """The rows ``ids`` of ``queryset`` as model instances, in that order."""
+    rows = {row.pk: row for row in queryset.filter(pk__in=ids)}
+    return [rows[pk] for pk in ids if pk in rows]
+
+
 class MemoizedPaginator(CountMemoPaginator):
     """A page's number, the list's count and the page's ids are one memoized value (the count
-    alone is asked for by a list of pages, such as the sitemap index)."""
+    alone is asked for by a list of pages, such as the sitemap index). ``items(queryset, ids,
+    request)`` reads a page's objects (model instances by default; the newsroom's cards)."""
+
+    def __init__(self, object_list, per_page, *, items=instances, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.items = items
 
     def _slice(self, number):
         self.count = Paginator.count.func(self)  # counted afresh, kept with the page's ids
@@ -51,5 +62,4 @@ class MemoizedPaginator(CountMemoPaginator):
             partial(self._slice, number),
             request=self.request,
         )
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        return self._get_page(self.items(self.object_list, ids, self.request), number, self)

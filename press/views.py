@@ -20,6 +20,7 @@ from osce_cms.page_context import ContextFunctions
 from osce_cms.richtext import render_html
 from taxonomy.models import Country, FieldOfWork
 
+from .cards import cards
 from .feeds import release_feed_links
 from .filters import ReleaseFilter
 from .models import PressContact, PressRelease
@@ -56,6 +57,7 @@ class ReleaseListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
             per_page,
             memo_parts=("newsroom", self.filterset.memo_parts()),
             request=self.request,
+            items=cards,
             **kwargs,
         )
 

@@ -14,8 +14,8 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
 
-from osce_cms.templatetags.languages import lang_attr
-from press.models import Kind, PressRelease
+from press.cards import Card
+from press.models import PressRelease
 
 register = template.Library()
 
@@ -97,33 +97,36 @@ CARD_IMAGE_SIZES = "(min-width: 40rem) 12rem, 7rem"
 
 @register.simple_tag
 def release_card(release):
-    """``{% release_card release %}``: the release's card, its texts escaped."""
-    published = localtime(release.published_at)
-    has_image = bool((release.lead_image_renditions or {}).get("fallback"))
+    """``{% release_card release %}``: the card of a release (or of its ``Card``), its texts
+    escaped."""
+    card = release if isinstance(release, Card) else Card.of_release(release)
+    published = localtime(card.published_at)
+    has_image = bool(card.lead_image_renditions.get("fallback"))
     place = ""
-    if release.place:
+    if card.place_name:
         place = CARD_PLACE.format(
-            lang=lang_attr(release.place, "name"), name=escape(release.place.name.upper())
+            lang=f' lang="{escape(card.place_lang)}"' if card.place_lang else "",
+            name=escape(card.place_name.upper()),
         )
     image = ""
     if has_image:
         picture = render_to_string(
-            "press/includes/picture.html", release_picture(release, sizes=CARD_IMAGE_SIZES)
+            "press/includes/picture.html", release_picture(card, sizes=CARD_IMAGE_SIZES)
         )
         image = f'<div class="release-card__image">{picture}</div>'
-    language = release.language
+    language = card.language
     return mark_safe(  # every text is escaped here, the picture by its template
         CARD.format(
             image_class=" release-card--with-image" if has_image else "",
             lang=f' lang="{escape(language)}"' if language != get_language() else "",
-            url=escape(release.get_absolute_url()),
-            title=escape(release.title),
-            kind=escape(str(Kind(release.kind).label)),  # get_kind_display() hashes every label
+            url=escape(card.url),
+            title=escape(card.title),
+            kind=escape(card.kind_label),
             iso_date=dateformat.format(published, "c"),
             date=escape(date_format(published)),
             place=place,
-            issuers=", ".join(escape(name) for name in release.issuer_names),
+            issuers=", ".join(escape(name) for name in card.issuer_names),
             image=image,
-            lead=escape(truncatewords(release.lead, 40)),
+            lead=escape(truncatewords(card.lead, 40)),
         )
     )
