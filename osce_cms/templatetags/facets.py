@@ -5,17 +5,41 @@ and tag nodes (its id twice, its count through ``intcomma``, its label's languag
 facets the most expensive part of an uncached newsroom page; written here from the facet's plain
 tuples (``editorial.filters.FacetNode``) they cost a few microseconds each. The markup is the
 same as the template's was: the same ids, names, values, labels and ``lang`` attributes.
+
+``{% filter_facets %}`` renders the include once per content generation, language, filter state
+and set of facets asked for by name (those are open): the same for every visitor, it is kept
+with the facets' counts (``memoize_for_generation``).
 """
 
 from html import escape  # Django's, without its lazy-text wrapper: same output for str
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.template.loader import render_to_string
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from osce_cms.caching import memoize_for_generation
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def filter_facets(context):
+    """``{% filter_facets %}``: the listing's facets (``context["facets"]`` of its filterset
+    ``context["filter"]``) as ``includes/filter_facets.html`` writes them."""
+    filterset, facets, request = context["filter"], context["facets"], context["request"]
+    opened = tuple(sorted(facet["name"] for facet in facets if facet["name"] in request.GET))
+    html = memoize_for_generation(
+        f"{filterset.memo_name}-html",
+        (filterset.memo_parts(), opened),
+        lambda: str(
+            render_to_string("includes/filter_facets.html", {"facets": facets, "opened": opened})
+        ),
+        request=request,
+    )
+    return mark_safe(html)  # the include's output, escaped by it
 
 
 def count_formatter():
