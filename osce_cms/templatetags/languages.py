@@ -1,9 +1,12 @@
 """The current page in every language (the header's language switcher and hreflang links), and
 the marking of translated texts shown in English."""
 
+import functools
+
 from django import template
 from django.conf import settings
-from django.urls import Resolver404, resolve, reverse, translate_url
+from django.urls import Resolver404, get_script_prefix, get_urlconf, resolve, reverse
+from django.urls import translate_url as django_translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
@@ -34,6 +37,19 @@ def in_own_lang(text):
 def shown_filter(obj, field):
     """``{{ node|shown:"name" }}``: the text with its language, e.g. for ``current_crumb``."""
     return shown(obj, field)
+
+
+def translate_url(path, code):
+    """Django's ``translate_url`` (a resolve and a reverse), remembered per URL configuration,
+    script prefix and active language (the language prefix it resolves the path with): the
+    header and the head ask it for every language on every page."""
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _translated(path, code, urlconf, get_script_prefix(), translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated(path, code, urlconf, script_prefix, active_language):
+    return django_translate_url(path, code)
 
 
 def page_in_languages(request, missing=False, content_languages=None, item_languages=None):

@@ -278,3 +278,16 @@ def test_admin_speaks_its_users_language(client, db):
     assert "Tassonomie e navigazione" in italian
     # The public pages still take their language from the path alone.
     assert html_lang(client.get("/press-releases/")) == "en"
+
+
+def test_a_translated_url_is_remembered_per_active_language():
+    from django.utils import translation
+
+    from osce_cms.templatetags.languages import translate_url
+
+    path = "/fr/press-releases/?page=2"
+    with translation.override("en"):  # "/fr/..." does not resolve under the English prefix
+        assert translate_url(path, "de") == path
+    with translation.override("fr"):
+        assert translate_url(path, "de") == "/de/press-releases/?page=2"
+        assert translate_url(path, "en") == "/press-releases/?page=2"
