@@ -210,9 +210,14 @@ class FacetedFilterSet(django_filters.FilterSet):
         }
 
     def get_form_class(self):
-        """The Meta's form (a ``FacetForm``) with this filterset's trees to resolve."""
-        form = super().get_form_class()
-        return type(form.__name__, (form,), {"trees": self.TREE_FILTERS})
+        """The Meta's form (a ``FacetForm``) with this filterset's trees to resolve. Made once
+        per filterset class: its filters, hence its fields, are the class's own (django-filter
+        builds the class, and every filter's field, anew for each filterset)."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            form = super().get_form_class()
+            cls._form_class = type(form.__name__, (form,), {"trees": self.TREE_FILTERS})
+        return cls._form_class
 
     def _is_choice_list(self, name):
         return isinstance(self.filters[name], ChoiceListFilter)

@@ -10,6 +10,7 @@ English, its source's public name and its co-issuers' line, all in one query.
 event's releases); ``{% release_card %}`` writes either, so a card reads the same everywhere.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -73,7 +74,14 @@ class Card:
 
     @property
     def kind_label(self):
-        return str(Kind(self.kind).label)  # get_kind_display() hashes every choice's label
+        return kind_label(self.kind, get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def kind_label(kind, language):
+    """The kind's label in ``language`` (the active one); ``get_kind_display()`` hashes every
+    choice's lazy label, a lazy label builds a proxy on each read."""
+    return str(Kind(kind).label)
 
 
 def cards(queryset, ids, request=None):
@@ -89,15 +97,20 @@ def cards(queryset, ids, request=None):
         .values(*CARD_COLUMNS, *place_names, "source__slug", "source_name")
     )
     by_pk = {row["pk"]: row for row in rows}
-    return [_card(by_pk[pk]) for pk in ids if pk in by_pk]
+    # A release's address with its slug put in (slugs are ASCII: reverse() would not quote).
+    url_start, url_end = reverse("press:release-detail", kwargs={"slug": SLUG}).split(SLUG)
+    return [_card(by_pk[pk], url_start, url_end) for pk in ids if pk in by_pk]
 
 
-def _card(row):
+SLUG = "slug-of-the-release"
+
+
+def _card(row, url_start, url_end):
     place = shown_value(row, "place__name") if row["place_id"] else None
     co_issuers = co_issuer_refs(row["co_issuers_data"])
     return Card(
         pk=row["pk"],
-        url=reverse("press:release-detail", kwargs={"slug": row["slug"]}),
+        url=f"{url_start}{row['slug']}{url_end}",
         title=row["title"],
         language=row["language"],
         kind=row["kind"],

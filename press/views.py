@@ -45,7 +45,7 @@ class ReleaseListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
     def get_queryset(self):
         self.filterset = ReleaseFilter(
             self.request.GET or None,
-            queryset=PressRelease.objects.listed().for_listing(),
+            queryset=PressRelease.objects.listed(),  # the page's cards read their own columns
             request=self.request,
             default_language=get_language(),
         )

@@ -1,5 +1,6 @@
 """Template tags for press releases: responsive lead images, cards and latest-release lists."""
 
+import functools
 from html import escape  # Django's, without its lazy-text wrapper: same output for str
 
 from django import template
@@ -95,6 +96,12 @@ CARD_PLACE = ' · <span class="release-card__place"{lang}>{name}</span>'
 CARD_IMAGE_SIZES = "(min-width: 40rem) 12rem, 7rem"
 
 
+@functools.lru_cache(maxsize=4096)
+def day_text(day, language):
+    """``day`` as ``date_format`` writes it in ``language`` (the active one)."""
+    return date_format(day)
+
+
 @register.simple_tag
 def release_card(release):
     """``{% release_card release %}``: the card of a release (or of its ``Card``), its texts
@@ -123,7 +130,7 @@ def release_card(release):
             title=escape(card.title),
             kind=escape(card.kind_label),
             iso_date=dateformat.format(published, "c"),
-            date=escape(date_format(published)),
+            date=escape(day_text(published.date(), get_language())),
             place=place,
             issuers=", ".join(escape(name) for name in card.issuer_names),
             image=image,

@@ -1,10 +1,11 @@
 """The newsroom's cards, read from plain rows (press/cards.py), are the cards of the releases."""
 
+import datetime
 import re
 
 import pytest
 from django.core.files.base import ContentFile
-from django.utils import translation
+from django.utils import timezone, translation
 
 from press.models import CoIssuer, PressRelease
 from press.templatetags.press import release_card
@@ -75,3 +76,13 @@ def test_a_renamed_place_or_source_shows_on_the_next_newsroom_request(
             taxonomy.secretariat.save()
     card = newsroom_cards(client)[0]
     assert ("MINSK CITY" if renamed == "place" else "The Secretariat, Mission in Kosovo") in card
+
+
+def test_a_cards_kind_and_date_are_written_in_each_pages_language(client, make_release):
+    when = timezone.make_aware(datetime.datetime(2026, 3, 5, 12))
+    make_release(kind="press-statement", published_at=when)
+    for _ in range(2):  # the labels and dates are remembered per language
+        english = newsroom_cards(client, "/press-releases/?language=all")[0]
+        french = newsroom_cards(client, "/fr/press-releases/?language=all")[0]
+        assert "Press statement" in english and "5 March 2026" in english
+        assert "Déclaration à la presse" in french and "5 mars 2026" in french
