@@ -23,12 +23,11 @@ list alike; each list's tests hold it to what the serializer writes of the same 
 """
 
 from django.db import models
-from django.db.models import CharField, OuterRef, StringAgg, Subquery, Value
-from django.db.models.functions import Cast
 from django.utils import translation
 from rest_framework import serializers
 
 from osce_cms.caching import memoize_for_generation
+from taxonomy.tag_rows import parse_ids, tag_ids
 
 
 class Writer:
@@ -87,30 +86,19 @@ class Term(Writer):
 class Tags(Writer):
     """A nested list serializer on a many-to-many relation to a vocabulary, in its order.
 
-    The ids of an item's terms come with its row (``"3,17"``, a subquery on the through
-    table), so the page's tags cost no query of their own."""
+    The ids of an item's terms come with its row (``taxonomy.tag_rows.tag_ids``), so the
+    page's tags cost no query of their own."""
 
     def __init__(self, field, model_field):
         self.field = field
         self.model = model_field.related_model
         column = f"plain_{field.field_name}_ids"
         self.columns = (column,)
-        source = model_field.m2m_field_name()
-        target = model_field.m2m_reverse_field_name()
-        ids = (
-            model_field.remote_field.through.objects.filter(**{source: OuterRef("pk")})
-            .order_by()
-            .values(source)
-            .annotate(ids=StringAgg(Cast(target, CharField()), Value(",")))
-            .values("ids")
-        )
-        self.annotations = {column: Subquery(ids)}
+        self.annotations = {column: tag_ids(model_field)}
 
     def write(self, row, page):
-        ids = row[self.columns[0]]
-        if not ids:
-            return []
-        terms = sorted(page.term(self.field.child, self.model, int(pk)) for pk in ids.split(","))
+        ids = parse_ids(row[self.columns[0]])
+        terms = sorted(page.term(self.field.child, self.model, pk) for pk in ids)
         return [rep for _position, rep in terms]
 
 

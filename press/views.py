@@ -4,7 +4,7 @@ import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
-from django.db.models import Count, Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,15 +18,16 @@ from osce_cms.breadcrumbs import BreadcrumbsMixin
 from osce_cms.caching import memoize_for_generation
 from osce_cms.page_context import ContextFunctions
 from osce_cms.richtext import render_html
-from taxonomy.models import Country, FieldOfWork
+from taxonomy.tag_rows import tags_of, with_tag_ids
 
-from .cards import cards
+from .cards import Card, cards
 from .feeds import release_feed_links
 from .filters import ReleaseFilter
 from .models import PressContact, PressRelease
 from .pagination import MemoizedPaginator
 
 RELATED_LIMIT = 4
+TAGS = ("fields_of_work", "countries")  # the page's tags, read with its row
 # ``function(release, request) -> dict``, called for every release page (and its preview), with
 # its annotation of the page's query: the meetings app adds the events a release (a media
 # advisory) is about.
@@ -81,13 +82,12 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
 
     def get_queryset(self):
         return release_context.annotate(
-            PressRelease.objects.public()
-            .select_related("source", "place")
-            .with_co_issuers()
-            .annotate(**child_flags())
-            .prefetch_related(
-                Prefetch("fields_of_work", queryset=FieldOfWork.objects.only("slug", "name")),
-                Prefetch("countries", queryset=Country.objects.only("slug", "name")),
+            with_tag_ids(
+                PressRelease.objects.public()
+                .with_dateline()
+                .with_co_issuers()
+                .annotate(**child_flags()),
+                *TAGS,
             )
         )
 
@@ -95,8 +95,11 @@ class ReleaseDetailView(PublicItemMixin, BreadcrumbsMixin, DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         context.update(shown_children(release))
+        context["tags"] = {name: tags_of(release, name, self.request) for name in TAGS}
         context["body"] = render_html(release.body)
-        context["related_releases"] = related_releases(release, request=self.request)
+        context["related_releases"] = related_releases(
+            release, [tag.pk for tag in context["tags"]["fields_of_work"]], request=self.request
+        )
         context["feed_links"] = release_feed_links()
         if fallback := (release.lead_image_renditions or {}).get("fallback"):
             width, height, name = fallback[-1]
@@ -139,27 +142,26 @@ def shown_children(release):
     return shown
 
 
-def related_releases(release, limit=RELATED_LIMIT, request=None):
+def related_releases(release, field_ids, limit=RELATED_LIMIT, request=None):
     """Explicitly related releases first, then those sharing the most fields of work.
 
     Ranking is the release page's most expensive query; its result only changes with content,
-    so it is kept until the content generation next advances.
+    so its cards are kept until the content generation next advances.
     """
     return memoize_for_generation(
         "related-releases",
         # Per language: the cards' co-issuers are named in the page's language.
         (release.pk, limit, get_language()),
-        lambda: _rank_related(release, limit),
+        lambda: [Card.of_release(item) for item in _rank_related(release, field_ids, limit)],
         request=request,
     )
 
 
-def _rank_related(release, limit):
+def _rank_related(release, field_ids, limit):
     listed = PressRelease.objects.listed().for_listing().exclude(pk=release.pk)
     explicit = list(listed.filter(id__in=release.related.values("id"))[:limit])
     if len(explicit) >= limit:
         return explicit
-    field_ids = [field.pk for field in release.fields_of_work.all()]
     tagged = PressRelease.fields_of_work.through.objects.filter(fieldofwork_id__in=field_ids)
     # Ranked among the newest few hundred sharing a field (walking the listed-date index), not
     # among the thousands that share one.

@@ -132,15 +132,16 @@ class PressReleaseQuerySet(EditorialQuerySet):
     def for_listing(self):
         """What a list, card or feed item shows, without loading the bodies."""
         return (
-            self.select_related("source", "place")
-            .defer(
-                "body",
-                "withdrawal_note",
-                "alternative_url",
-                *(f"source__{name}" for name in ["description", *localized_fields("description")]),
-                *(f"place__{name}" for name in ["description", *localized_fields("description")]),
-            )
+            self.with_dateline()
+            .defer("body", "withdrawal_note", "alternative_url")
             .with_co_issuers()
+        )
+
+    def with_dateline(self):
+        """The source and place in the same query, without their descriptions."""
+        return self.select_related("source", "place").defer(
+            *(f"source__{name}" for name in ["description", *localized_fields("description")]),
+            *(f"place__{name}" for name in ["description", *localized_fields("description")]),
         )
 
     def with_co_issuers(self):

@@ -1,5 +1,6 @@
 """The release page, its special states, and the feed and sitemap."""
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -130,8 +131,8 @@ def test_related_releases_explicit_first_then_shared_fields_only_listed(
     make_release(title="Unrelated", fields=[taxonomy.borders])
     release.related.set([explicit, hidden_explicit])
     related = client.get(release.get_absolute_url()).context["related_releases"]
-    assert [item.title for item in related] == ["Explicit one", "Shares policing"]
-    assert hidden not in related and shared in related
+    assert [item.pk for item in related] == [explicit.pk, shared.pk]
+    assert hidden.pk not in [item.pk for item in related]
 
 
 def _parse(response):
@@ -186,3 +187,36 @@ def test_sitemap_lists_listed_releases_with_lastmod(client, make_release):
 def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def page_tags(client, path):
+    """(href, lang, name) of each field-of-work and country link of the release page."""
+    html = client.get(path).content.decode()
+    facts = re.split(r"<dt>[^<]+</dt><dd><ul class=\"inline-list\">", html, maxsplit=2)[2]
+    facts = facts.split("</dl>", 1)[0]  # after the place and the source: the tags
+    return re.findall(r'<li><a href="([^"]+)"(?: lang="(\w+)")?>([^<]+)</a></li>', facts)
+
+
+def test_the_release_page_tags_are_read_with_its_row_and_follow_a_renamed_term(
+    client, make_release, taxonomy, django_capture_on_commit_callbacks
+):
+    taxonomy.ukraine.name_fr = "Ukraine (fr)"
+    taxonomy.ukraine.save()
+    release = make_release(
+        fields=[taxonomy.community, taxonomy.borders],
+        countries=[taxonomy.ukraine, taxonomy.belarus],
+    )
+    path = release.get_absolute_url()
+    assert page_tags(client, path) == [  # in the trees' order, not the order of tagging
+        ("/fields-of-work/community-policing/", "", "Community policing"),
+        ("/fields-of-work/border-management/", "", "Border management"),
+        ("/countries/belarus/", "", "Belarus"),
+        ("/countries/ukraine/", "", "Ukraine"),
+    ]
+    french = page_tags(client, "/fr" + path)
+    assert ("/fr/countries/belarus/", "en", "Belarus") in french
+    assert ("/fr/countries/ukraine/", "", "Ukraine (fr)") in french
+    with django_capture_on_commit_callbacks(execute=True):
+        taxonomy.belarus.name_en = "Republic of Belarus"
+        taxonomy.belarus.save()
+    assert ("/countries/belarus/", "", "Republic of Belarus") in page_tags(client, path)
