@@ -4,6 +4,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
@@ -49,7 +50,7 @@ class DocumentListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
         # The page's documents (fetched by id) with their files, in one more query.
         prefetch_related_objects(context["documents"], Prefetch("files", queryset=listing_files()))
         context["filter"] = self.filterset
-        context["facets"] = self.filterset.facets()
+        context["facets"] = SimpleLazyObject(self.filterset.facets)  # read if not kept as HTML
         context["active_filters"] = self.filterset.active
         return context
 

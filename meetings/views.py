@@ -4,6 +4,7 @@ from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
@@ -57,7 +58,7 @@ class EventListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["today"] = self.today
         context["filter"] = self.filterset
-        context["facets"] = self.filterset.facets()
+        context["facets"] = SimpleLazyObject(self.filterset.facets)  # read if not kept as HTML
         context["active_filters"] = self.filterset.active
         context["feed_links"] = event_feed_links(self.filterset.feed_query)
         events = context["events"]

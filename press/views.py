@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.db.models import Count, Exists, OuterRef, prefetch_related_objects
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
@@ -65,7 +66,7 @@ class ReleaseListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["facets"] = self.filterset.facets()
+        context["facets"] = SimpleLazyObject(self.filterset.facets)  # read if not kept as HTML
         context["active_filters"] = self.filterset.active
         context["feed_links"] = release_feed_links(self.filterset.feed_query)
         return context

@@ -28,14 +28,17 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def filter_facets(context):
     """``{% filter_facets %}``: the listing's facets (``context["facets"]`` of its filterset
-    ``context["filter"]``) as ``includes/filter_facets.html`` writes them."""
-    filterset, facets, request = context["filter"], context["facets"], context["request"]
-    opened = tuple(sorted(facet["name"] for facet in facets if facet["name"] in request.GET))
+    ``context["filter"]``, read only when their HTML is not kept yet) as
+    ``includes/filter_facets.html`` writes them."""
+    filterset, request = context["filter"], context["request"]
+    opened = tuple(sorted(name for name in filterset.filters if name in request.GET))
     html = memoize_for_generation(
         f"{filterset.memo_name}-html",
         (filterset.memo_parts(), opened),
         lambda: str(
-            render_to_string("includes/filter_facets.html", {"facets": facets, "opened": opened})
+            render_to_string(
+                "includes/filter_facets.html", {"facets": context["facets"], "opened": opened}
+            )
         ),
         request=request,
     )
