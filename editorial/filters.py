@@ -80,6 +80,7 @@ class FacetForm(forms.Form):
     """
 
     trees = {}
+    request = None  # the filterset's (its content generation is read once)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,8 +99,13 @@ class FacetForm(forms.Form):
         slugs = self.cleaned_data.get(name) or []
         if not slugs:
             return []
-        nodes = list(
-            model.objects.filter(slug__in=slugs).only("slug", "name", "tree_id", "lft", "rght")
+        nodes = memoize_for_generation(  # the same for every request naming these slugs
+            "facet-nodes",
+            (model._meta.label_lower, tuple(sorted(slugs)), translation.get_language()),
+            lambda: list(
+                model.objects.filter(slug__in=slugs).only("slug", "name", "tree_id", "lft", "rght")
+            ),
+            request=self.request,
         )
         known = {node.slug for node in nodes}
         for slug in slugs:
@@ -218,6 +224,12 @@ class FacetedFilterSet(django_filters.FilterSet):
             form = super().get_form_class()
             cls._form_class = type(form.__name__, (form,), {"trees": self.TREE_FILTERS})
         return cls._form_class
+
+    @property
+    def form(self):
+        form = super().form
+        form.request = self.request
+        return form
 
     def _is_choice_list(self, name):
         return isinstance(self.filters[name], ChoiceListFilter)
