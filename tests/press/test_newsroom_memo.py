@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from press import workflow
 from press.models import Status
+from taxonomy import trees
 
 NEWSROOM = "/press-releases/"
 
@@ -181,3 +182,18 @@ def test_publishing_and_unpublishing_show_in_the_next_requests_related_releases(
     with committed():
         workflow.unpublish(draft, publisher)
     assert related_titles(client, release) == []
+
+
+def test_a_tree_filter_follows_a_moved_node_on_the_next_request(
+    client, make_release, taxonomy, committed
+):
+    def titles(url):
+        return [card.title for card in client.get(url).context["releases"]]
+
+    with committed():
+        make_release(title="Community work", fields=[taxonomy.community])
+    url = NEWSROOM + "?field_of_work=border-management"
+    assert titles(url) == []  # the filter's node (with its tree position) is kept now
+    with committed():
+        trees.move_node(taxonomy.community, taxonomy.borders)
+    assert titles(url) == ["Community work"]
