@@ -1,8 +1,11 @@
 """Request hygiene shared by every URL of the site."""
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.middleware import csp
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.csp import CSP, build_policy
 
 
 class RejectNulCharacterMiddleware:
@@ -45,3 +48,37 @@ class AdminLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
+    """Django's, with the site's policies written once: without a nonce in it, a policy is the
+    same header for every response, and building it anew was a twentieth of what a page cache
+    hit costs. A response with a policy of its own (``csp_override``) is left to Django."""
+
+    _built = {}  # {header: (the settings' config it was built from, the header's value)}
+
+    def process_response(self, request, response):
+        if not hasattr(response, "_csp_config") and not hasattr(response, "_csp_ro_config"):
+            for header, config in [
+                (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
+                (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
+            ]:
+                if config and header not in response:
+                    if (policy := self._policy(header, config)) is not None:
+                        response.headers[str(header)] = policy
+        return super().process_response(request, response)
+
+    def _policy(self, header, config):
+        """The header's value for ``config``; None if it takes the request's nonce."""
+        built = self._built.get(header)
+        if built is None or built[0] is not config:  # settings changed (tests override them)
+            policy = None if _asks_for_nonce(config) else build_policy(config)
+            built = self._built[header] = (config, policy)
+        return built[1]
+
+
+def _asks_for_nonce(config):
+    return any(
+        CSP.NONCE in (values if isinstance(values, list | tuple | set) else [values])
+        for values in config.values()
+    )

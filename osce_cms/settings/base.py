@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "osce_cms.middleware.ContentSecurityPolicyMiddleware",
     "osce_cms.middleware.RejectNulCharacterMiddleware",
     "osce_cms.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

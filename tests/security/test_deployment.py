@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib import admin
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP, build_policy
 
 from .conftest import assert_safe_html
 from .urls_failing import SECRET_IN_ERROR
@@ -176,6 +177,17 @@ ADMIN_MODELS = sorted({(m._meta.app_label, m._meta.model_name) for m in admin.si
 
 
 @pytest.mark.django_db
+@pytest.mark.django_db
+def test_the_policy_written_once_is_djangos_and_follows_the_settings(client, settings):
+    for _ in range(2):  # the second from the policy kept
+        assert client.get("/").headers["Content-Security-Policy"] == build_policy(
+            settings.SECURE_CSP
+        )
+    settings.SECURE_CSP = {**settings.SECURE_CSP, "img-src": [CSP.SELF, "https://img.example"]}
+    response = client.get("/")
+    assert "img-src 'self' https://img.example" in response.headers["Content-Security-Policy"]
+
+
 def test_the_admin_works_under_the_csp_with_no_inline_script(admin_client):
     pages = ["/admin/", "/admin/password_change/"]
     for app_label, model_name in ADMIN_MODELS:
