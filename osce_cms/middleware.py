@@ -63,9 +63,9 @@ class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
                 (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
                 (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
             ]:
-                if config and header not in response:
-                    if (policy := self._policy(header, config)) is not None:
-                        response.headers[str(header)] = policy
+                policy = self._policy(header, config) if config else None
+                if policy is not None and header not in response:
+                    response.headers[str(header)] = policy
         return super().process_response(request, response)
 
     def _policy(self, header, config):
