@@ -18,6 +18,7 @@ from editorial.models import (
 from editorial.slugs import unique_slug
 from osce_cms.dates import EARLIEST_YEAR, LATEST_YEAR, validate_publication_time
 from osce_cms.richtext import RichTextField
+from osce_cms.translated import localized_fields
 from press.models import PressRelease
 from taxonomy.models import Country, FieldOfWork, MeetingType, Place, Structure
 
@@ -34,10 +35,32 @@ class EventStatus(models.TextChoices):
     CONCLUDED = "concluded", _("Concluded")
 
 
+# What an event's card reads (``{% event_card %}``), besides the names of its venue and type.
+CARD_FIELDS = (
+    "title", "slug", "language", "summary", "event_status", "time_zone",
+    "start_date", "end_date", "start_time", "end_time", "meeting_type", "venue",
+)  # fmt: skip
+
+
 class EventQuerySet(EditorialQuerySet):
     def for_listing(self):
         return self.select_related("meeting_type", "venue__country", "organiser").defer(
             "body", "agenda", "accreditation", "withdrawal_note", "alternative_url"
+        )
+
+    def for_cards(self):
+        """Only what the cards of a list of events read: a page of the listing builds twenty
+        events with their venue and type, and each column is work (every language's name of
+        the venue and type is read, for the fallback to English)."""
+        names = ["name", *localized_fields("name")]
+        return (
+            self.select_related(None)
+            .select_related("meeting_type", "venue")
+            .only(
+                *CARD_FIELDS,
+                *(f"meeting_type__{name}" for name in names),
+                *(f"venue__{name}" for name in names),
+            )
         )
 
     def for_page(self):

@@ -40,7 +40,7 @@ class EventListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
     def get_queryset(self):
         self.today = timezone.localdate()
         self.filterset = listed_events(self.request)
-        return upcoming_first(self.filterset.qs, self.today)
+        return upcoming_first(self.filterset.qs.for_cards(), self.today)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # A page's ids are kept per content generation, as the newsroom's: the order puts the
