@@ -404,3 +404,34 @@ def test_the_page_shows_times_in_the_venues_zone_and_names_it(world_nodes, clien
     assert '<time datetime="2026-12-01T12:30:00+05:00">' in page
     assert "1 December 2026, 10 a.m.</time> – " in page  # not 6 a.m., Vienna's time
     assert '>12:30 p.m.</time> <span class="event-zone">(Asia/Almaty)</span>' in page
+
+
+def test_the_listing_card_names_dates_times_zone_venue_type_and_status(world_nodes, client):
+    event(
+        world_nodes,
+        title="Astana <session>",
+        days=2,
+        start_time=dt.time(10),
+        end_time=dt.time(12, 30),
+        time_zone="Asia/Almaty",
+        event_status=EventStatus.CANCELLED,
+    )
+    event(world_nodes, title="All-day forum", start=TODAY + dt.timedelta(days=3))
+    html = client.get("/events/").text
+    cards = re.findall(r'<article class="release-card event-card">.*?</article>', html, re.S)
+    assert cards[0] == (
+        '<article class="release-card event-card">\n'
+        '  <h4 class="release-card__title"><a href="/events/astana-session/">'
+        "Astana &lt;session&gt;</a></h4>\n"
+        '  <p class="release-card__meta">\n'
+        '    <time datetime="2026-12-01T10:00:00+05:00">1 December 2026, 10 a.m.</time> – '
+        '<time datetime="2026-12-02T12:30:00+05:00">2 December 2026, 12:30 p.m.</time> '
+        '<span class="event-zone">(Asia/Almaty)</span> · '
+        '<span class="release-card__place">VIENNA</span> · '
+        f'<span class="release-card__source">{world_nodes["councils"].name}</span> · '
+        '<strong class="event-status event-status--cancelled">Cancelled</strong>\n'
+        "  </p>\n"
+        '  <p class="release-card__lead">About Astana &lt;session&gt;.</p>\n'
+        "</article>"
+    )
+    assert '<time datetime="2026-12-04">4 December 2026</time> · ' in cards[1]
