@@ -20,6 +20,11 @@ from osce_cms.translated import localized_fields
 from press.models import PressReleaseQuerySet
 from taxonomy.models import Country, DocumentType, FieldOfWork, Structure
 
+# What a document's card reads, besides the names of its type and issuer.
+CARD_FIELDS = (
+    "title", "slug", "language", "summary", "reference_number", "date", "document_type", "issuer",
+)  # fmt: skip
+
 
 class DocumentQuerySet(PressReleaseQuerySet):
     """The releases' listing, subtree and search methods, for documents."""
@@ -33,6 +38,21 @@ class DocumentQuerySet(PressReleaseQuerySet):
                 for name in ["description", *localized_fields("description")]
             ),
             *(f"issuer__{name}" for name in ["description", *localized_fields("description")]),
+        )
+
+    def for_cards(self):
+        """Only what the cards of a list of documents read (``{% document_card %}``): the
+        names of its type and issuer in every language, for the fallback to English."""
+        names = ["name", *localized_fields("name")]
+        public_names = ["public_name", *localized_fields("public_name")]
+        return (
+            self.select_related(None)
+            .select_related("document_type", "issuer")
+            .only(
+                *CARD_FIELDS,
+                *(f"document_type__{name}" for name in names),
+                *(f"issuer__{name}" for name in [*names, *public_names]),
+            )
         )
 
     def search(self, query):

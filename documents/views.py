@@ -34,7 +34,7 @@ class DocumentListView(UntranslatedNoticeMixin, BreadcrumbsMixin, ListView):
             queryset=Document.objects.listed().for_listing(),
             request=self.request,
         )
-        return self.filterset.qs
+        return self.filterset.qs.for_cards()
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return MemoizedPaginator(
