@@ -41,18 +41,9 @@ class DocumentQuerySet(PressReleaseQuerySet):
         )
 
     def for_cards(self):
-        """Only what the cards of a list of documents read (``{% document_card %}``): the
-        names of its type and issuer in every language, for the fallback to English."""
-        names = ["name", *localized_fields("name")]
-        public_names = ["public_name", *localized_fields("public_name")]
-        return (
-            self.select_related(None)
-            .select_related("document_type", "issuer")
-            .only(
-                *CARD_FIELDS,
-                *(f"document_type__{name}" for name in names),
-                *(f"issuer__{name}" for name in [*names, *public_names]),
-            )
+        """Only what the cards of a list of documents read (``{% document_card %}``)."""
+        return self.only_for_cards(
+            CARD_FIELDS, {"document_type": ["name"], "issuer": ["name", "public_name"]}
         )
 
     def search(self, query):

@@ -18,7 +18,6 @@ from editorial.models import (
 from editorial.slugs import unique_slug
 from osce_cms.dates import EARLIEST_YEAR, LATEST_YEAR, validate_publication_time
 from osce_cms.richtext import RichTextField
-from osce_cms.translated import localized_fields
 from press.models import PressRelease
 from taxonomy.models import Country, FieldOfWork, MeetingType, Place, Structure
 
@@ -49,19 +48,8 @@ class EventQuerySet(EditorialQuerySet):
         )
 
     def for_cards(self):
-        """Only what the cards of a list of events read: a page of the listing builds twenty
-        events with their venue and type, and each column is work (every language's name of
-        the venue and type is read, for the fallback to English)."""
-        names = ["name", *localized_fields("name")]
-        return (
-            self.select_related(None)
-            .select_related("meeting_type", "venue")
-            .only(
-                *CARD_FIELDS,
-                *(f"meeting_type__{name}" for name in names),
-                *(f"venue__{name}" for name in names),
-            )
-        )
+        """Only what the cards of a list of events read (``{% event_card %}``)."""
+        return self.only_for_cards(CARD_FIELDS, {"meeting_type": ["name"], "venue": ["name"]})
 
     def for_page(self):
         """What an event's page (and its API detail) shows, in a fixed number of queries.

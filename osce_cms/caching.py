@@ -357,7 +357,7 @@ def is_anonymous_public_request(request):
     return (
         request.method in {"GET", "HEAD"}
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "authorization" not in request.headers  # request.headers parses every header
+        and "authorization" not in request.headers
         and not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
     )
 

@@ -37,6 +37,7 @@ CARD_COLUMNS = (
     "lead_image_alt",
     "co_issuers_data",
 )
+SLUG = "slug-of-the-release"  # put in a detail URL to find where a release's slug goes
 
 
 @dataclass(slots=True)
@@ -100,9 +101,6 @@ def cards(queryset, ids, request=None):
     # A release's address with its slug put in (slugs are ASCII: reverse() would not quote).
     url_start, url_end = reverse("press:release-detail", kwargs={"slug": SLUG}).split(SLUG)
     return [_card(by_pk[pk], url_start, url_end) for pk in ids if pk in by_pk]
-
-
-SLUG = "slug-of-the-release"
 
 
 def _card(row, url_start, url_end):

@@ -30,7 +30,7 @@ def next_request():
 
 
 @pytest.fixture
-def kept_connection(transactional_db, settings):
+def kept_connection(transactional_db):
     assert connection.settings_dict["CONN_HEALTH_CHECKS"]
     connection.ensure_connection()
     connection.health_check_enabled = True

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from osce_cms.translated import localized_fields
 from taxonomy import subtrees
 
 
@@ -47,6 +48,24 @@ def one_version_per_language(name):
 
 
 class EditorialQuerySet(models.QuerySet):
+    def only_for_cards(self, fields, translated):
+        """Only ``fields`` and, through each relation of ``translated`` ({relation: [field,
+        ...]}), its translated fields in every language (the fallback to English reads them):
+        what the cards of a list read, where each column a page builds is work."""
+        return (
+            self.select_related(None)
+            .select_related(*translated)
+            .only(
+                *fields,
+                *(
+                    f"{relation}__{name}"
+                    for relation, names in translated.items()
+                    for field in names
+                    for name in [field, *localized_fields(field)]
+                ),
+            )
+        )
+
     def alive(self):
         """Not in the trash."""
         return self.filter(deleted_at__isnull=True)
